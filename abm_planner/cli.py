@@ -1,0 +1,148 @@
+"""The ``abm-planner`` command: plan files from the shell, or the GUI with no command.
+
+Non-GUI commands never import Qt. A mistake the user can fix prints one line to
+stderr and exits 2; success exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from abm_planner import __version__
+from abm_planner.errors import UserError
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+PROG = "abm-planner"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line, like every other user error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UserError(f"{message} (see '{self.prog} --help')")
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from abm_planner.services.plans import create_plan
+
+    plan = create_plan(args.plan, args.name, overwrite=args.force)
+    plan.close()
+    print(f"Created {args.plan}")
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from abm_planner.services.demo import create_demo_plan
+    from abm_planner.services.summary import format_summary, plan_summary
+
+    started = time.perf_counter()
+    report: Callable[[int, int], None] | None = None
+    if args.scale and sys.stderr.isatty():
+
+        def report(done: int, total: int) -> None:
+            print(f"\r  {done:,} / {total:,} accounts", end="", file=sys.stderr, flush=True)
+
+    plan = create_demo_plan(
+        args.plan, scale=args.scale, seed=args.seed, overwrite=args.force, progress=report
+    )
+    if report:
+        print(file=sys.stderr)
+    try:
+        if not args.quiet:
+            print(format_summary(plan_summary(plan)))
+            print(f"\nWritten in {time.perf_counter() - started:.1f} s.")
+    finally:
+        plan.close()
+    return EXIT_OK
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from abm_planner.services.plans import open_plan
+    from abm_planner.services.summary import format_summary, plan_summary
+
+    plan = open_plan(args.plan, read_only=True)
+    try:
+        summary = plan_summary(plan)
+    finally:
+        plan.close()
+    if args.json:
+        print(json.dumps(summary, indent=2, ensure_ascii=False))
+    else:
+        print(format_summary(summary))
+    return EXIT_OK
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="ABM Planner: plan key accounts together, sales and marketing. "
+        "Run with no command (or with a plan file) to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    new = commands.add_parser("new", help="create an empty plan with the default agreement")
+    new.add_argument("plan", type=Path, metavar="PLAN")
+    new.add_argument("--name", help="the plan's name (default: the file name)")
+    new.add_argument("--force", action="store_true", help="replace an existing file")
+    new.set_defaults(handler=_cmd_new)
+
+    demo = commands.add_parser("demo", help="write the demo plan, or a synthetic one at scale")
+    demo.add_argument("plan", type=Path, metavar="PLAN")
+    demo.add_argument("--scale", type=_positive, metavar="N", help="N synthetic accounts")
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    demo.add_argument("--force", action="store_true", help="replace an existing file")
+    demo.add_argument("--quiet", action="store_true", help="print nothing on success")
+    demo.set_defaults(handler=_cmd_demo)
+
+    summary = commands.add_parser("summary", help="print what a plan holds")
+    summary.add_argument("plan", type=Path, metavar="PLAN")
+    summary.add_argument("--json", action="store_true", help="machine-readable output")
+    summary.set_defaults(handler=_cmd_summary)
+    return parser
+
+
+def _run_gui(argv: Sequence[str]) -> int:
+    from abm_planner.gui.app import main as gui_main
+
+    return gui_main(list(argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    subcommands = {"new", "demo", "summary"}
+    try:
+        if not args_list or (args_list[0] not in subcommands and not args_list[0].startswith("-")):
+            return _run_gui(args_list)
+        args = parser.parse_args(args_list)
+        if args.command is None:
+            return _run_gui([])
+        return int(args.handler(args))
+    except UserError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Schema revisions: which one a plan is at, and bringing it to this app's head.
+
+Revision ids are zero-padded numbers ("0002") so the SQLite ``user_version`` in the
+file header can mirror them and a plan can be judged without opening it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DatabaseError, SQLAlchemyError
+
+from abm_planner.errors import PlanFileError
+from abm_planner.store import plan_file
+
+SCRIPT_LOCATION = "abm_planner.store:migrations"
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", SCRIPT_LOCATION)
+    return config
+
+
+@cache
+def head_revision() -> int:
+    """The newest schema revision this app knows."""
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return int(head)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run the migrations up to ``revision`` in one transaction on ``engine``."""
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def database_revision(engine: Engine) -> int:
+    """The revision Alembic recorded inside the database (0 when none)."""
+    with engine.connect() as connection:
+        row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+    return int(row[0]) if row else 0
+
+
+def check_and_upgrade(path: Path, *, read_only: bool) -> Path | None:
+    """Refuse what this app cannot open; upgrade an older plan after backing it up.
+
+    Returns the backup's path when an upgrade happened. Every refusal leaves the file
+    byte for byte as it was: the header is read with plain file I/O, and SQLite opens
+    the file read-only until an upgrade is certain.
+    """
+    header = plan_file.read_header(path)
+    head = head_revision()
+    if header.schema_revision > head:
+        raise PlanFileError(
+            f"{path.name} was saved by a newer version of ABM Planner (plan format "
+            f"{header.schema_revision}, this app reads up to {head}); update the app to open it."
+        )
+    if header.schema_revision < 1:
+        raise PlanFileError(f"{path.name} is damaged: it was never fully created.")
+    _check_readable(path, header.schema_revision)
+    if header.schema_revision == head:
+        return None
+    if read_only:
+        raise PlanFileError(
+            f"{path.name} is in an older plan format and must be upgraded, which needs "
+            "write access; it is open in another window or read-only."
+        )
+    backup = plan_file.backup_before_upgrade(path, header.schema_revision)
+    engine = plan_file.make_engine(path)
+    try:
+        upgrade(engine)
+    except (SQLAlchemyError, sqlite3.Error, OSError) as error:
+        engine.dispose()
+        plan_file.restore_backup(backup, path)
+        raise PlanFileError(
+            f"{path.name} could not be upgraded ({error.__class__.__name__}); it was "
+            f"restored unchanged and a backup is at {backup.name}."
+        ) from error
+    finally:
+        engine.dispose()
+    return backup
+
+
+def _check_readable(path: Path, revision: int) -> None:
+    engine = plan_file.make_engine(path, read_only=True)
+    try:
+        recorded = database_revision(engine)
+    except (DatabaseError, sqlite3.Error) as error:
+        raise PlanFileError(f"{path.name} is damaged and cannot be read as a plan.") from error
+    finally:
+        engine.dispose()
+    if recorded != revision:
+        raise PlanFileError(
+            f"{path.name} is damaged: its header says plan format {revision} but its "
+            f"contents say {recorded}."
+        )
