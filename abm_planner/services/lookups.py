@@ -1,0 +1,45 @@
+"""The small lists every editor offers: vocabulary terms and our team members."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from abm_planner.services.plans import Plan
+from abm_planner.services.vocabulary_lookup import terms
+from abm_planner.store.models import TeamMember
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    id: uuid.UUID
+    key: str
+    label: str
+    value: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    id: uuid.UUID
+    name: str
+    function: str
+    title: str
+
+
+def vocabulary(plan: Plan, kind: str) -> list[Term]:
+    """The terms of one vocabulary, in the team's order."""
+    with plan.read() as session:
+        return [Term(t.id, t.key, t.label, t.value) for t in terms(session, kind)]
+
+
+def team_members(plan: Plan) -> list[Member]:
+    """Our people, by name."""
+    with plan.read() as session:
+        rows = session.execute(
+            select(TeamMember.id, TeamMember.name, TeamMember.function, TeamMember.title).order_by(
+                TeamMember.name
+            )
+        )
+        return [Member(*row) for row in rows]
