@@ -6,6 +6,7 @@ which vocabulary to offer) and later the Excel export (column headers and format
 
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -89,55 +90,64 @@ def field_map(specs: tuple[FieldSpec, ...]) -> dict[str, FieldSpec]:
 
 def coerce(spec: FieldSpec, value: Any) -> Any:
     """Check and normalise one value; raise a ``UserError`` naming the field if it is wrong."""
-    kind = spec.kind
-    if kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
-        text = "" if value is None else str(value).strip()
-        if spec.required and not text:
-            raise UserError(f"{spec.label} cannot be empty.")
-        if spec.max_length and len(text) > spec.max_length:
-            raise UserError(f"{spec.label} is too long ({len(text)} characters, at most "
-                            f"{spec.max_length}).")
-        return text
+    if spec.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
+        return _text(spec, value)
     if value is None or value == "":
-        if kind is FieldKind.FLAG:
-            return False
-        if kind is FieldKind.TERMS:
-            return []
-        return None
-    if kind is FieldKind.FLAG:
-        return bool(value)
-    if kind is FieldKind.INTEGER:
-        number = _number(spec, value)
-        if number != int(number) or number < 0:
-            raise UserError(f"{spec.label} must be a whole number of 0 or more.")
-        return int(number)
-    if kind is FieldKind.MONEY:
-        number = _number(spec, value)
-        if number < 0 or number > MAX_MONEY:
-            raise UserError(f"{spec.label} must be between 0 and {MAX_MONEY:,}.")
-        return round(number, 2)
-    if kind is FieldKind.DATE:
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise UserError(f"{spec.label} must be a date like 2026-03-31.") from None
-    if kind in (FieldKind.TERM, FieldKind.MEMBER):
-        return _uuid(spec, value)
-    if kind is FieldKind.TERMS:
-        return sorted({_uuid(spec, item) for item in value}, key=str)
-    raise AssertionError(kind)
+        return _EMPTY.get(spec.kind)
+    return _COERCERS[spec.kind](spec, value)
+
+
+_EMPTY: dict[FieldKind, Any] = {FieldKind.FLAG: False, FieldKind.TERMS: []}
+
+
+def _text(spec: FieldSpec, value: Any) -> str:
+    text = "" if value is None else str(value).strip()
+    if spec.required and not text:
+        raise UserError(f"{spec.label} cannot be empty.")
+    if spec.max_length and len(text) > spec.max_length:
+        raise UserError(
+            f"{spec.label} is too long ({len(text)} characters, at most {spec.max_length})."
+        )
+    return text
+
+
+def _integer(spec: FieldSpec, value: Any) -> int:
+    number = _number(spec, value)
+    if number != int(number) or number < 0:
+        raise UserError(f"{spec.label} must be a whole number of 0 or more.")
+    return int(number)
+
+
+def _money(spec: FieldSpec, value: Any) -> float:
+    number = _number(spec, value)
+    if number < 0 or number > MAX_MONEY:
+        raise UserError(f"{spec.label} must be between 0 and {MAX_MONEY:,}.")
+    return round(number, 2)
+
+
+def _date(spec: FieldSpec, value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise UserError(f"{spec.label} must be a date like 2026-03-31.") from None
+
+
+def _terms(spec: FieldSpec, value: Any) -> list[uuid.UUID]:
+    return sorted({_uuid(spec, item) for item in value}, key=str)
 
 
 def _number(spec: FieldSpec, value: Any) -> float:
     if isinstance(value, bool):
         raise UserError(f"{spec.label} must be a number.")
     try:
-        number = float(str(value).replace(",", "").strip()) if isinstance(value, str) else float(value)
+        number = (
+            float(str(value).replace(",", "").strip()) if isinstance(value, str) else float(value)
+        )
     except (TypeError, ValueError):
         raise UserError(f"{spec.label} must be a number, not '{value}'.") from None
-    if number != number or number in (float("inf"), float("-inf")):
+    if not math.isfinite(number):
         raise UserError(f"{spec.label} must be a number.")
     return number
 
@@ -149,3 +159,14 @@ def _uuid(spec: FieldSpec, value: Any) -> uuid.UUID:
         return uuid.UUID(str(value))
     except ValueError:
         raise UserError(f"{spec.label} refers to an unknown entry.") from None
+
+
+_COERCERS: dict[FieldKind, Any] = {
+    FieldKind.FLAG: lambda _spec, value: bool(value),
+    FieldKind.INTEGER: _integer,
+    FieldKind.MONEY: _money,
+    FieldKind.DATE: _date,
+    FieldKind.TERM: _uuid,
+    FieldKind.MEMBER: _uuid,
+    FieldKind.TERMS: _terms,
+}

@@ -44,7 +44,11 @@ class AccountRow:
 
 
 def _portfolio_query(where: Any = None) -> Any:
-    industry, tier, stage = aliased(VocabularyTerm), aliased(VocabularyTerm), aliased(VocabularyTerm)
+    industry, tier, stage = (
+        aliased(VocabularyTerm),
+        aliased(VocabularyTerm),
+        aliased(VocabularyTerm),
+    )
     sales, marketing = aliased(TeamMember), aliased(TeamMember)
     people = (
         select(Stakeholder.account_id, func.count().label("n"))
@@ -122,7 +126,9 @@ def update_account(plan: Plan, account_id: uuid.UUID, changes: dict[str, Any]) -
     return old
 
 
-def create_account(plan: Plan, values: dict[str, Any], account_id: uuid.UUID | None = None) -> uuid.UUID:
+def create_account(
+    plan: Plan, values: dict[str, Any], account_id: uuid.UUID | None = None
+) -> uuid.UUID:
     """Add an account; ``account_id`` lets redo recreate the same record."""
     clean = clean_changes(SPECS, {"name": values.get("name", "")} | values)
     with plan.write() as unit:

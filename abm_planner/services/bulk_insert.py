@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from functools import lru_cache
 from operator import itemgetter
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Table, Uuid, insert
@@ -29,6 +29,11 @@ def _sqlite_converter(column_type: Any) -> Callable[[Any], Any] | None:
     if isinstance(column_type, Boolean):
         return lambda value: None if value is None else int(bool(value))
     return None
+
+
+def _scalar_default(column: Any) -> Any:
+    default = column.default
+    return default.arg if default is not None and default.is_scalar else None
 
 
 @lru_cache(maxsize=64)
@@ -50,12 +55,7 @@ def bulk_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
         return
     columns = list(table.columns)
     names = [column.name for column in columns]
-    defaults = {
-        column.name: column.default.arg
-        if column.default is not None and column.default.is_scalar
-        else None
-        for column in columns
-    }
+    defaults = {column.name: _scalar_default(column) for column in columns}
     converters = [
         (index, converter)
         for index, column in enumerate(columns)

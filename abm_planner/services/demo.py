@@ -98,16 +98,25 @@ class DemoWriter:
     def write(self, data: dict[str, Any]) -> None:
         session = self.session
         self._plan(data["plan"])
-        self.team = {m["key"]: TeamMember(name=m["name"], email=m["email"], title=m["title"],
-                                          function=m["function"]) for m in data["team"]}
+        self.team = {
+            m["key"]: TeamMember(
+                name=m["name"], email=m["email"], title=m["title"], function=m["function"]
+            )
+            for m in data["team"]
+        }
         session.add_all(self.team.values())
-        self.solutions = {s["name"]: Solution(name=s["name"], description=s["description"],
-                                              sort_order=i) for i, s in enumerate(data["solutions"])}
+        self.solutions = {
+            s["name"]: Solution(name=s["name"], description=s["description"], sort_order=i)
+            for i, s in enumerate(data["solutions"])
+        }
         session.add_all(self.solutions.values())
         session.query(Criterion).delete()
-        self.criteria = {c["name"]: Criterion(name=c["name"], description=c["description"],
-                                              weight=c["weight"], sort_order=i)
-                         for i, c in enumerate(data["criteria"])}
+        self.criteria = {
+            c["name"]: Criterion(
+                name=c["name"], description=c["description"], weight=c["weight"], sort_order=i
+            )
+            for i, c in enumerate(data["criteria"])
+        }
         session.add_all(self.criteria.values())
         self._tier_rules(data.get("tier_rules", []))
         session.flush()
@@ -124,8 +133,10 @@ class DemoWriter:
         settings.touch_threshold = plan.get("touch_threshold", 8)
         settings.max_touches_per_week = plan.get("max_touches_per_week", 3)
         self.session.query(LeadCriterion).delete()
-        self.lead_items = [LeadCriterion(text=t, sort_order=i)
-                           for i, t in enumerate(plan.get("lead_definition", []))]
+        self.lead_items = [
+            LeadCriterion(text=t, sort_order=i)
+            for i, t in enumerate(plan.get("lead_definition", []))
+        ]
         self.session.add_all(self.lead_items)
 
     def _tier_rules(self, rules: list[dict[str, Any]]) -> None:
@@ -147,14 +158,19 @@ class DemoWriter:
     def _account(self, data: dict[str, Any]) -> None:
         session = self.session
         account = Account(
-            name=data["name"], industry_id=self.term_id(vocab.INDUSTRY, data["industry"]),
-            region=data.get("region", ""), country=data.get("country", ""),
-            website=data.get("website", ""), annual_revenue=data.get("annual_revenue"),
-            employees=data.get("employees"), tier_id=self.term_id(vocab.TIER, data["tier"]),
+            name=data["name"],
+            industry_id=self.term_id(vocab.INDUSTRY, data["industry"]),
+            region=data.get("region", ""),
+            country=data.get("country", ""),
+            website=data.get("website", ""),
+            annual_revenue=data.get("annual_revenue"),
+            employees=data.get("employees"),
+            tier_id=self.term_id(vocab.TIER, data["tier"]),
             stage_id=self.term_id(vocab.STAGE, data["stage"]),
             sales_owner_id=self._member(data.get("sales_owner")),
             marketing_owner_id=self._member(data.get("marketing_owner")),
-            needs=data.get("needs", ""), notes=data.get("notes", ""),
+            needs=data.get("needs", ""),
+            notes=data.get("notes", ""),
         )
         ago = data.get("handed_off_days_ago")
         account.handed_off_on = self._day(-ago) if ago is not None else None
@@ -165,52 +181,92 @@ class DemoWriter:
             [(self.criteria[n].weight, s) for n, s in scores.items() if n in self.criteria]
         )
         for name, (score, why) in data.get("scores", {}).items():
-            session.add(CriterionScore(account_id=account.id, criterion_id=self.criteria[name].id,
-                                       score=score, justification=why))
+            session.add(
+                CriterionScore(
+                    account_id=account.id,
+                    criterion_id=self.criteria[name].id,
+                    score=score,
+                    justification=why,
+                )
+            )
         for item, met in zip(self.lead_items, data.get("lead_checks", []), strict=False):
             session.add(AccountLeadCheck(account_id=account.id, lead_criterion_id=item.id, met=met))
         people = self._stakeholders(account, data.get("stakeholders", []))
         for line in data.get("lines", []):
-            session.add(StakeholderLine(
-                account_id=account.id, source_id=people[line["from"]].id,
-                target_id=people[line["to"]].id, kind=line["kind"],
-                dotted=line.get("dotted", False), strength=line.get("strength", 2)))
+            session.add(
+                StakeholderLine(
+                    account_id=account.id,
+                    source_id=people[line["from"]].id,
+                    target_id=people[line["to"]].id,
+                    kind=line["kind"],
+                    dotted=line.get("dotted", False),
+                    strength=line.get("strength", 2),
+                )
+            )
         plays = [self._play(account, people, play) for play in data.get("plays", [])]
         session.flush()
         for touch in data.get("touches", []):
             play_index = touch.get("play")
-            session.add(Touch(
-                account_id=account.id, stakeholder_id=people[touch["stakeholder"]].id,
-                assignment_id=plays[play_index].id if play_index is not None else None,
-                occurred_on=self._day(-touch["days_ago"]),
-                channel_id=self.term_id(vocab.CHANNEL, touch["channel"]),
-                by_member_id=self._member(touch.get("by")), function=touch["function"],
-                notes=touch.get("notes", "")))
+            session.add(
+                Touch(
+                    account_id=account.id,
+                    stakeholder_id=people[touch["stakeholder"]].id,
+                    assignment_id=plays[play_index].id if play_index is not None else None,
+                    occurred_on=self._day(-touch["days_ago"]),
+                    channel_id=self.term_id(vocab.CHANNEL, touch["channel"]),
+                    by_member_id=self._member(touch.get("by")),
+                    function=touch["function"],
+                    notes=touch.get("notes", ""),
+                )
+            )
         for objective in data.get("objectives", []):
             person = objective.get("stakeholder")
-            session.add(Objective(
-                account_id=account.id, kind=objective["kind"], title=objective["title"],
-                metric=objective.get("metric", ""), target=objective.get("target"),
-                actual=objective.get("actual"), unit=objective.get("unit", ""),
-                owner_id=self._member(objective.get("owner")),
-                due_on=self._day(objective.get("due_offset_days")),
-                status_id=self.term_id(vocab.OBJECTIVE_STATUS, objective.get("status")),
-                stakeholder_id=people[person].id if person else None))
+            session.add(
+                Objective(
+                    account_id=account.id,
+                    kind=objective["kind"],
+                    title=objective["title"],
+                    metric=objective.get("metric", ""),
+                    target=objective.get("target"),
+                    actual=objective.get("actual"),
+                    unit=objective.get("unit", ""),
+                    owner_id=self._member(objective.get("owner")),
+                    due_on=self._day(objective.get("due_offset_days")),
+                    status_id=self.term_id(vocab.OBJECTIVE_STATUS, objective.get("status")),
+                    stakeholder_id=people[person].id if person else None,
+                )
+            )
         for solution, status in data.get("whitespace", {}).items():
-            session.add(Whitespace(account_id=account.id, solution_id=self.solutions[solution].id,
-                                   status_id=self.term_id(vocab.WHITESPACE, status)))
+            session.add(
+                Whitespace(
+                    account_id=account.id,
+                    solution_id=self.solutions[solution].id,
+                    status_id=self.term_id(vocab.WHITESPACE, status),
+                )
+            )
         for decision in data.get("decisions", []):
-            session.add(Decision(account_id=account.id, decided_on=self._day(-decision["days_ago"]),
-                                 title=decision["title"], text=decision.get("text", ""),
-                                 decided_by=decision.get("decided_by", "")))
+            session.add(
+                Decision(
+                    account_id=account.id,
+                    decided_on=self._day(-decision["days_ago"]),
+                    title=decision["title"],
+                    text=decision.get("text", ""),
+                    decided_by=decision.get("decided_by", ""),
+                )
+            )
 
-    def _stakeholders(self, account: Account, items: list[dict[str, Any]]) -> dict[str, Stakeholder]:
+    def _stakeholders(
+        self, account: Account, items: list[dict[str, Any]]
+    ) -> dict[str, Stakeholder]:
         people = {}
         roles = self.terms[vocab.ROLE]
         for item in items:
             person = Stakeholder(
-                account_id=account.id, name=item["name"], title=item.get("title", ""),
-                department=item.get("department", ""), email=item.get("email", ""),
+                account_id=account.id,
+                name=item["name"],
+                title=item.get("title", ""),
+                department=item.get("department", ""),
+                email=item.get("email", ""),
                 attitude_id=self.term_id(vocab.ATTITUDE, item.get("attitude")),
                 influence_id=self.term_id(vocab.INFLUENCE, item.get("influence")),
                 inner_circle=item.get("inner_circle", False),
@@ -218,7 +274,8 @@ class DemoWriter:
                 relationship_id=self.term_id(vocab.RELATIONSHIP, item.get("relationship")),
                 sales_owner_id=self._member(item.get("sales_owner")),
                 marketing_owner_id=self._member(item.get("marketing_owner")),
-                needs=item.get("needs", ""), priorities=item.get("priorities", ""),
+                needs=item.get("needs", ""),
+                priorities=item.get("priorities", ""),
                 roles=[roles[key] for key in item.get("roles", [])],
             )
             self.session.add(person)
@@ -233,17 +290,26 @@ class DemoWriter:
         start = self._day(item["start_offset_days"])
         assert start is not None
         play = PlayAssignment(
-            account_id=account.id, template_id=template.id if template else None,
-            name=item["template"], lead_function=template.lead_function if template else "joint",
+            account_id=account.id,
+            template_id=template.id if template else None,
+            name=item["template"],
+            lead_function=template.lead_function if template else "joint",
             sales_owner_id=self._member(item.get("sales_owner")),
             marketing_owner_id=self._member(item.get("marketing_owner")),
-            start_on=start, end_on=start + timedelta(days=item["duration_days"]),
-            budget=item.get("budget"), status_id=self.term_id(vocab.PLAY_STATUS, item["status"]),
-            expected_touches=item.get("expected_touches", 0), outcome=item.get("outcome", ""),
+            start_on=start,
+            end_on=start + timedelta(days=item["duration_days"]),
+            budget=item.get("budget"),
+            status_id=self.term_id(vocab.PLAY_STATUS, item["status"]),
+            expected_touches=item.get("expected_touches", 0),
+            outcome=item.get("outcome", ""),
         )
         self.session.add(play)
         self.session.flush()
-        self.session.execute(play_targets.insert(), [
-            {"assignment_id": play.id, "stakeholder_id": people[key].id}
-            for key in item.get("targets", [])])
+        self.session.execute(
+            play_targets.insert(),
+            [
+                {"assignment_id": play.id, "stakeholder_id": people[key].id}
+                for key in item.get("targets", [])
+            ],
+        )
         return play

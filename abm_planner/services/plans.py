@@ -104,7 +104,9 @@ class Plan:
         try:
             plan_file.save_copy(self.engine, destination)
         except (OSError, sqlite3.Error) as error:
-            raise PlanFileError(f"A copy could not be written to {destination}: {error}.") from error
+            raise PlanFileError(
+                f"A copy could not be written to {destination}: {error}."
+            ) from error
 
     def close(self) -> None:
         self.engine.dispose()

@@ -42,18 +42,100 @@ PLAYS_PER_ACCOUNT = 40
 TOUCHES_PER_ACCOUNT = 20
 CHUNK = 250
 
-_PREFIXES = ("Acme", "Borealis", "Cobalt", "Delta", "Evergreen", "Fjord", "Granite", "Helix",
-             "Ionic", "Juniper", "Kestrel", "Lumen", "Meridian", "Nimbus", "Orion", "Pioneer")
-_SUFFIXES = ("Industries", "Logistics", "Health", "Energy", "Bank", "Retail", "Systems",
-             "Manufacturing", "Telecom", "Pharma", "Group", "Holdings")
-_FIRST = ("Anna", "Ben", "Chloé", "David", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jonas",
-          "Kofi", "Lena", "Marco", "Nadia", "Oskar", "Priya", "Quentin", "Rosa", "Sven", "Tara")
-_LAST = ("Schmidt", "Okafor", "Rossi", "Nguyen", "García", "Müller", "Dubois", "Kowalski",
-         "Hansen", "Silva", "Tanaka", "Novak", "Andersson", "Costa", "Moreau", "Fischer")
-_TITLES = ("CEO", "CFO", "CIO", "VP Operations", "Head of IT", "Procurement Manager",
-           "Plant Manager", "IT Architect", "Data Lead", "Legal Counsel", "Engineer", "Analyst")
-_SOLUTIONS = ("Asset Monitoring", "Predictive Maintenance", "Energy Analytics",
-              "Fleet Telemetry", "Data Platform", "Managed Services")
+_PREFIXES = (
+    "Acme",
+    "Borealis",
+    "Cobalt",
+    "Delta",
+    "Evergreen",
+    "Fjord",
+    "Granite",
+    "Helix",
+    "Ionic",
+    "Juniper",
+    "Kestrel",
+    "Lumen",
+    "Meridian",
+    "Nimbus",
+    "Orion",
+    "Pioneer",
+)
+_SUFFIXES = (
+    "Industries",
+    "Logistics",
+    "Health",
+    "Energy",
+    "Bank",
+    "Retail",
+    "Systems",
+    "Manufacturing",
+    "Telecom",
+    "Pharma",
+    "Group",
+    "Holdings",
+)
+_FIRST = (
+    "Anna",
+    "Ben",
+    "Chloé",
+    "David",
+    "Elif",
+    "Farid",
+    "Grace",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Kofi",
+    "Lena",
+    "Marco",
+    "Nadia",
+    "Oskar",
+    "Priya",
+    "Quentin",
+    "Rosa",
+    "Sven",
+    "Tara",
+)
+_LAST = (
+    "Schmidt",
+    "Okafor",
+    "Rossi",
+    "Nguyen",
+    "García",
+    "Müller",
+    "Dubois",
+    "Kowalski",
+    "Hansen",
+    "Silva",
+    "Tanaka",
+    "Novak",
+    "Andersson",
+    "Costa",
+    "Moreau",
+    "Fischer",
+)
+_TITLES = (
+    "CEO",
+    "CFO",
+    "CIO",
+    "VP Operations",
+    "Head of IT",
+    "Procurement Manager",
+    "Plant Manager",
+    "IT Architect",
+    "Data Lead",
+    "Legal Counsel",
+    "Engineer",
+    "Analyst",
+)
+_SOLUTIONS = (
+    "Asset Monitoring",
+    "Predictive Maintenance",
+    "Energy Analytics",
+    "Fleet Telemetry",
+    "Data Platform",
+    "Managed Services",
+)
 
 
 def write_scale_portfolio(
@@ -204,24 +286,48 @@ class _Generator:
 
     def _lines(self, account_id: uuid.UUID, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
         lines = [
-            {"account_id": account_id, "source_id": p["id"], "target_id": people[(i - 1) // 3]["id"],
-             "kind": "reports_to", "dotted": False, "strength": 2}
-            for i, p in enumerate(people) if i
+            {
+                "account_id": account_id,
+                "source_id": p["id"],
+                "target_id": people[(i - 1) // 3]["id"],
+                "kind": "reports_to",
+                "dotted": False,
+                "strength": 2,
+            }
+            for i, p in enumerate(people)
+            if i
         ]
         for _ in range(5):
             a, b = self.rng.sample(people, 2)
-            lines.append({"account_id": account_id, "source_id": a["id"], "target_id": b["id"],
-                          "kind": "influences", "dotted": False,
-                          "strength": self.rng.randint(1, 3)})
+            lines.append(
+                {
+                    "account_id": account_id,
+                    "source_id": a["id"],
+                    "target_id": b["id"],
+                    "kind": "influences",
+                    "dotted": False,
+                    "strength": self.rng.randint(1, 3),
+                }
+            )
         if self.rng.random() < 0.5:
             a, b = self.rng.sample(people, 2)
-            lines.append({"account_id": account_id, "source_id": a["id"], "target_id": b["id"],
-                          "kind": "conflicts_with", "dotted": False, "strength": 2})
+            lines.append(
+                {
+                    "account_id": account_id,
+                    "source_id": a["id"],
+                    "target_id": b["id"],
+                    "kind": "conflicts_with",
+                    "dotted": False,
+                    "strength": 2,
+                }
+            )
         return lines
 
     def _plays(self, account: dict[str, Any], people: list[dict[str, Any]]) -> Iterator[dict]:
         for n in range(PLAYS_PER_ACCOUNT):
-            template_id, lead = self.rng.choice(self.templates) if self.templates else (None, "joint")
+            template_id, lead = (
+                self.rng.choice(self.templates) if self.templates else (None, "joint")
+            )
             start = self.today + timedelta(days=self.rng.randrange(-180, 180))
             play_id = self.uid()
             targets = self.rng.sample(people, self.rng.randint(1, 3))
@@ -239,7 +345,9 @@ class _Generator:
                 "status_id": self.pick(vocab.PLAY_STATUS),
                 "expected_touches": self.rng.randint(2, 10),
                 "outcome": "",
-                "_targets": [{"assignment_id": play_id, "stakeholder_id": t["id"]} for t in targets],
+                "_targets": [
+                    {"assignment_id": play_id, "stakeholder_id": t["id"]} for t in targets
+                ],
             }
 
     def _touches(self, account: dict[str, Any], people: list[dict[str, Any]]) -> Iterator[dict]:
@@ -250,30 +358,45 @@ class _Generator:
                 "stakeholder_id": self.rng.choice(people)["id"],
                 "occurred_on": self.today - timedelta(days=self.rng.randrange(0, 365)),
                 "channel_id": self.pick(vocab.CHANNEL),
-                "by_member_id": self.rng.choice(self.sales if function == "sales" else self.marketing),
+                "by_member_id": self.rng.choice(
+                    self.sales if function == "sales" else self.marketing
+                ),
                 "function": function,
                 "notes": "",
             }
 
     def _scores(self, account: dict[str, Any]) -> Iterator[dict]:
         for criterion in self.criteria:
-            yield {"account_id": account["id"], "criterion_id": criterion,
-                   "score": self.rng.randint(0, 5), "justification": ""}
+            yield {
+                "account_id": account["id"],
+                "criterion_id": criterion,
+                "score": self.rng.randint(0, 5),
+                "justification": "",
+            }
 
     def _whitespace(self, account: dict[str, Any]) -> Iterator[dict]:
         for solution in self.solutions:
-            yield {"account_id": account["id"], "solution_id": solution,
-                   "status_id": self.pick(vocab.WHITESPACE), "notes": ""}
+            yield {
+                "account_id": account["id"],
+                "solution_id": solution,
+                "status_id": self.pick(vocab.WHITESPACE),
+                "notes": "",
+            }
 
     def _objectives(self, account: dict[str, Any]) -> Iterator[dict]:
         for kind in ("customer", "ours"):
-            yield {"account_id": account["id"], "kind": kind,
-                   "title": "Grow pipeline" if kind == "ours" else "Cut downtime",
-                   "metric": "EUR" if kind == "ours" else "% downtime",
-                   "target": 100.0, "actual": float(self.rng.randint(0, 120)), "unit": "",
-                   "owner_id": account["sales_owner_id"],
-                   "due_on": self.today + timedelta(days=self.rng.randrange(30, 365)),
-                   "status_id": self.pick(vocab.OBJECTIVE_STATUS)}
+            yield {
+                "account_id": account["id"],
+                "kind": kind,
+                "title": "Grow pipeline" if kind == "ours" else "Cut downtime",
+                "metric": "EUR" if kind == "ours" else "% downtime",
+                "target": 100.0,
+                "actual": float(self.rng.randint(0, 120)),
+                "unit": "",
+                "owner_id": account["sales_owner_id"],
+                "due_on": self.today + timedelta(days=self.rng.randrange(30, 365)),
+                "status_id": self.pick(vocab.OBJECTIVE_STATUS),
+            }
 
 
 def _group(rows: list[dict[str, Any]], key: str) -> dict[Any, list[dict[str, Any]]]:

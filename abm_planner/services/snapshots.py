@@ -84,7 +84,9 @@ def capture_account(session: Session, account_id: uuid.UUID) -> Snapshot:
 
 
 def capture_stakeholder(session: Session, stakeholder_id: uuid.UUID) -> Snapshot:
-    account_id = session.scalar(select(Stakeholder.account_id).where(Stakeholder.id == stakeholder_id))
+    account_id = session.scalar(
+        select(Stakeholder.account_id).where(Stakeholder.id == stakeholder_id)
+    )
     assert account_id is not None
     snapshot = Snapshot("stakeholder", stakeholder_id, account_id)
     lines = StakeholderLine.__table__

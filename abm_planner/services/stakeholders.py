@@ -38,7 +38,9 @@ def list_stakeholders(plan: Plan, account_id: uuid.UUID) -> list[StakeholderRow]
     """The account's stakeholders by name."""
     with plan.read() as session:
         people = session.scalars(
-            select(Stakeholder).where(Stakeholder.account_id == account_id).order_by(Stakeholder.name)
+            select(Stakeholder)
+            .where(Stakeholder.account_id == account_id)
+            .order_by(Stakeholder.name)
         )
         return [StakeholderRow(p.id, p.account_id, _values(p)) for p in people]
 

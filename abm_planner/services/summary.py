@@ -34,12 +34,14 @@ def _count(session: Session, model: Any) -> int:
 
 
 def _per_term(session: Session, kind: str, column: Any, source: Any) -> dict[str, int]:
-    counts = dict(
+    counts: dict[Any, int] = dict(
         session.execute(select(column, func.count()).select_from(source).group_by(column)).all()
     )
     result = {}
     for term in session.scalars(
-        select(VocabularyTerm).where(VocabularyTerm.kind == kind).order_by(VocabularyTerm.sort_order)
+        select(VocabularyTerm)
+        .where(VocabularyTerm.kind == kind)
+        .order_by(VocabularyTerm.sort_order)
     ):
         result[term.label] = counts.pop(term.id, 0)
     return result | ({NO_TIER: counts[None]} if counts.get(None) else {})
@@ -70,9 +72,7 @@ def plan_summary(plan: Plan) -> dict[str, Any]:
             "lines": {kind: lines.get(kind, 0) for kind in vocab.LINE_KINDS},
             "tiers": _per_term(session, vocab.TIER, Account.tier_id, Account),
             "stages": _per_term(session, vocab.STAGE, Account.stage_id, Account),
-            "roles": _per_term(
-                session, vocab.ROLE, stakeholder_roles.c.role_id, stakeholder_roles
-            ),
+            "roles": _per_term(session, vocab.ROLE, stakeholder_roles.c.role_id, stakeholder_roles),
         }
 
 

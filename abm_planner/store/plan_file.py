@@ -72,7 +72,9 @@ def _connect_factory(path: Path, *, read_only: bool) -> Callable[[], sqlite3.Con
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine on an existing SQLite file with the plan's PRAGMAs on every connection."""
-    engine = create_engine("sqlite+pysqlite://", creator=_connect_factory(path, read_only=read_only))
+    engine = create_engine(
+        "sqlite+pysqlite://", creator=_connect_factory(path, read_only=read_only)
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -106,7 +108,7 @@ def temporary_sibling(path: Path) -> Path:
     """A fresh temporary path in the destination folder, so ``os.replace`` is atomic."""
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
-    os.unlink(name)
+    Path(name).unlink()
     return Path(name)
 
 
@@ -114,7 +116,7 @@ def publish(temporary: Path, destination: Path) -> None:
     """Make a finished file visible under its final name in one atomic step."""
     with temporary.open("rb") as handle:
         os.fsync(handle.fileno())
-    os.replace(temporary, destination)
+    temporary.replace(destination)
     _fsync_directory(destination.parent)
 
 

@@ -9,7 +9,12 @@ from abm_planner.store.models.accounts import (
     Objective,
     Whitespace,
 )
-from abm_planner.store.models.dmu import NodePosition, Stakeholder, StakeholderLine, stakeholder_roles
+from abm_planner.store.models.dmu import (
+    NodePosition,
+    Stakeholder,
+    StakeholderLine,
+    stakeholder_roles,
+)
 from abm_planner.store.models.plan import (
     Criterion,
     LeadCriterion,

@@ -27,9 +27,7 @@ _MEMBER = "team_members.id"
 stakeholder_roles = Table(
     "stakeholder_roles",
     Base.metadata,
-    Column(
-        "stakeholder_id", ForeignKey("stakeholders.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("stakeholder_id", ForeignKey("stakeholders.id", ondelete="CASCADE"), primary_key=True),
     Column("role_id", ForeignKey(_TERM, ondelete="CASCADE"), primary_key=True, index=True),
 )
 
@@ -71,9 +69,7 @@ class StakeholderLine(RecordMixin, Base):
 
     __tablename__ = "stakeholder_lines"
     __table_args__ = (
-        CheckConstraint(
-            "kind IN ('reports_to', 'influences', 'conflicts_with')", name="line_kind"
-        ),
+        CheckConstraint("kind IN ('reports_to', 'influences', 'conflicts_with')", name="line_kind"),
         CheckConstraint("source_id <> target_id", name="no_self_line"),
     )
 
