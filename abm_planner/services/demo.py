@@ -64,7 +64,10 @@ def create_demo_plan(
         raise PlanFileError("--scale needs a number of accounts of at least 1.")
     if not path.parent.is_dir():
         raise PlanFileError(f"The folder {path.parent} does not exist.")
-    temporary = plan_file.temporary_sibling(path)
+    try:
+        temporary = plan_file.temporary_sibling(path)
+    except OSError as error:
+        raise PlanFileError(f"{path} could not be created: {error.strerror or error}.") from error
     try:
         name = f"Synthetic portfolio of {scale:,} accounts" if scale else None
         plan = create_plan(temporary, name)

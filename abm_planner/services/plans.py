@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from abm_planner.errors import PlanFileError, ReadOnlyPlanError
@@ -73,8 +73,7 @@ class Plan:
         except (DatabaseError, sqlite3.DatabaseError) as error:
             raise self._damaged(error) from error
         finally:
-            session.rollback()
-            session.close()
+            session.close()  # rolls back; loaded values stay readable on detached objects
 
     @contextmanager
     def write(self) -> Iterator[UnitOfWork]:
@@ -89,7 +88,7 @@ class Plan:
         try:
             with session.begin():
                 yield unit
-        except OperationalError as error:
+        except (OperationalError, IntegrityError) as error:
             raise self._write_failed(error) from error
         except (DatabaseError, sqlite3.DatabaseError) as error:
             raise self._damaged(error) from error
@@ -112,9 +111,10 @@ class Plan:
         self.engine.dispose()
 
     def _damaged(self, error: Exception) -> PlanFileError:
-        return PlanFileError(f"{self.location} is damaged and cannot be read as a plan ({error}).")
+        detail = getattr(error, "orig", None) or error
+        return PlanFileError(f"{self.location} is damaged and cannot be read as a plan ({detail}).")
 
-    def _write_failed(self, error: OperationalError) -> PlanFileError:
+    def _write_failed(self, error: DatabaseError) -> PlanFileError:
         detail = str(error.orig) if error.orig else str(error)
         return PlanFileError(f"The change could not be saved to {self.location}: {detail}.")
 
@@ -140,7 +140,10 @@ def create_plan(path: Path | str, name: str | None = None, *, overwrite: bool = 
         raise PlanFileError(f"{path} already exists; choose another name or open it.")
     if not path.parent.is_dir():
         raise PlanFileError(f"The folder {path.parent} does not exist.")
-    temporary = plan_file.temporary_sibling(path)
+    try:
+        temporary = plan_file.temporary_sibling(path)
+    except OSError as error:
+        raise PlanFileError(f"{path} could not be created: {error.strerror or error}.") from error
     try:
         plan_file.create_empty_file(temporary)
         engine = plan_file.make_engine(temporary)
@@ -152,8 +155,8 @@ def create_plan(path: Path | str, name: str | None = None, *, overwrite: bool = 
         finally:
             engine.dispose()
         plan_file.publish(temporary, path)
-    except OSError as error:
-        raise PlanFileError(f"{path} could not be created: {error.strerror or error}.") from error
+    except (OSError, sqlite3.Error) as error:
+        raise PlanFileError(f"{path} could not be created: {error}.") from error
     finally:
         temporary.unlink(missing_ok=True)
     return open_plan(path)

@@ -30,4 +30,4 @@ def term_ids(session: Session, kind: str) -> dict[str, uuid.UUID]:
     rows = session.execute(
         select(VocabularyTerm.key, VocabularyTerm.id).where(VocabularyTerm.kind == kind)
     )
-    return dict(rows.tuples().all())
+    return {key: term_id for key, term_id in rows.all()}  # noqa: C416 - Row pairs

@@ -28,6 +28,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def _same_as_created(context: Any) -> datetime:
+    """A new record was not edited yet: its update time is its creation time."""
+    created = context.get_current_parameters().get("created_at")
+    return created if isinstance(created, datetime) else utcnow()
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -37,7 +43,9 @@ class RecordMixin:
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, default=_same_as_created, onupdate=utcnow
+    )
     version: Mapped[int] = mapped_column(Integer, default=1, nullable=False)
 
     @declared_attr.directive
