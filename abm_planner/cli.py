@@ -79,6 +79,36 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from abm_planner.services.dmu_analysis import (
+        analyse_accounts,
+        analysis_as_json,
+        find_account,
+        format_analyses,
+    )
+    from abm_planner.services.plans import open_plan
+
+    report: Callable[[int, int], None] | None = None
+    if args.account is None and sys.stderr.isatty():
+
+        def report(done: int, total: int) -> None:
+            print(f"\r  {done:,} / {total:,} accounts", end="", file=sys.stderr, flush=True)
+
+    plan = open_plan(args.plan, read_only=True)
+    try:
+        ids = None if args.account is None else [find_account(plan, args.account)[0]]
+        analyses = analyse_accounts(plan, ids, progress=report)
+    finally:
+        plan.close()
+    if report:
+        print(file=sys.stderr)
+    if args.json:
+        print(json.dumps([analysis_as_json(a) for a in analyses], indent=2, ensure_ascii=False))
+    else:
+        print(format_analyses(analyses))
+    return EXIT_OK
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -116,6 +146,14 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("plan", type=Path, metavar="PLAN")
     summary.add_argument("--json", action="store_true", help="machine-readable output")
     summary.set_defaults(handler=_cmd_summary)
+
+    analyze = commands.add_parser(
+        "analyze", help="find the gaps in each account's decision-making unit"
+    )
+    analyze.add_argument("plan", type=Path, metavar="PLAN")
+    analyze.add_argument("--account", metavar="NAME", help="only the account of this name")
+    analyze.add_argument("--json", action="store_true", help="machine-readable output")
+    analyze.set_defaults(handler=_cmd_analyze)
     return parser
 
 
@@ -128,7 +166,7 @@ def _run_gui(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    subcommands = {"new", "demo", "summary"}
+    subcommands = {"new", "demo", "summary", "analyze"}
     try:
         if not args_list or (args_list[0] not in subcommands and not args_list[0].startswith("-")):
             return _run_gui(args_list)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -14,7 +15,15 @@ from abm_planner.errors import NotFoundError
 from abm_planner.services.plans import Plan
 from abm_planner.services.record_fields import check_references, clean_changes
 from abm_planner.services.snapshots import Snapshot, capture_account, restore
-from abm_planner.store.models import Account, Stakeholder, TeamMember, VocabularyTerm
+from abm_planner.store.models import (
+    Account,
+    Objective,
+    PlayAssignment,
+    Stakeholder,
+    TeamMember,
+    Touch,
+    VocabularyTerm,
+)
 
 SPECS = field_map(ACCOUNT_FIELDS)
 
@@ -158,3 +167,29 @@ def restore_deleted(plan: Plan, snapshot: Snapshot) -> None:
         unit.changed(snapshot.kind, snapshot.record_id, account_id=snapshot.account_id)
         if snapshot.kind == "stakeholder":
             unit.changed("account", snapshot.account_id, account_id=snapshot.account_id)
+
+
+def account_timestamps(plan: Plan, account_id: uuid.UUID) -> tuple[datetime, datetime]:
+    """When the account was created and last changed (UTC), shown small on its overview."""
+    with plan.read() as session:
+        row = session.execute(
+            select(Account.created_at, Account.updated_at).where(Account.id == account_id)
+        ).first()
+    if row is None:
+        raise NotFoundError("That account no longer exists.")
+    return row[0], row[1]
+
+
+def attached_counts(plan: Plan, account_id: uuid.UUID) -> dict[str, int]:
+    """What a delete of the account takes with it, so the confirmation can say so."""
+    counted = {
+        "stakeholders": Stakeholder.account_id,
+        "plays": PlayAssignment.account_id,
+        "touches": Touch.account_id,
+        "objectives": Objective.account_id,
+    }
+    with plan.read() as session:
+        return {
+            name: session.scalar(select(func.count()).where(column == account_id)) or 0
+            for name, column in counted.items()
+        }

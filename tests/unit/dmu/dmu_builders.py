@@ -39,7 +39,7 @@ class DmuBuilder:
         influence: int | None = 2,
         inner_circle: bool = False,
         coverage: int | None = 2,
-        owner: Owner | None | object = _UNSET,
+        owner: Owner | object | None = _UNSET,
         touched_days_ago: int | None = 10,
     ) -> DmuBuilder:
         chosen = SELLER if owner is _UNSET else owner

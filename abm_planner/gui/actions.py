@@ -1,0 +1,180 @@
+"""What the menus and buttons do: ask the user what is needed, then push an undo command.
+
+The shell wires these to Account ▸ New account and friends; the panels call them
+too. Every question goes through a ``QMessageBox``/``QInputDialog`` static method,
+so tests replace those and never block. ``show_user_error`` is the one place a
+refused action is reported; the shell may replace it (always call it through this
+module, ``actions.show_user_error(...)``, so a replacement takes effect).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from abm_planner.errors import ReadOnlyPlanError, UserError
+from abm_planner.gui.commands import (
+    CreateAccountCommand,
+    CreateStakeholderCommand,
+    DeleteAccountCommand,
+    DeleteStakeholderCommand,
+    push,
+)
+from abm_planner.gui.plan_context import PlanContext
+from abm_planner.services.accounts import attached_counts, get_account
+from abm_planner.services.stakeholders import get_stakeholder
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Actions", text)
+
+
+def show_user_error(parent: QWidget | None, error: UserError) -> None:
+    """Tell the user, in the error's one sentence, why the action did not happen."""
+    QMessageBox.warning(parent, tr("ABM Planner"), str(error))
+
+
+def _refused_read_only(context: PlanContext, parent: QWidget | None) -> bool:
+    if not context.read_only:
+        return False
+    show_user_error(
+        parent,
+        ReadOnlyPlanError(
+            tr(
+                "This plan is open read-only (it is open in another window); "
+                "close it there to edit it here."
+            )
+        ),
+    )
+    return True
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return tr(one) if number == 1 else tr(many).format(n=number)
+
+
+def _ask_name(parent: QWidget | None, title: str, label: str) -> str | None:
+    name, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, "")
+    return name if ok else None
+
+
+def new_account(context: PlanContext, parent: QWidget | None) -> uuid.UUID | None:
+    """Ask for a name and add the account; its id, or None if cancelled or refused."""
+    if _refused_read_only(context, parent):
+        return None
+    name = _ask_name(parent, tr("New account"), tr("Name of the account:"))
+    if name is None:
+        return None
+    command = CreateAccountCommand(context, {"name": name})
+    try:
+        push(context.undo_stack, command)
+    except UserError as error:
+        show_user_error(parent, error)
+        return None
+    return command.account_id
+
+
+def delete_account(context: PlanContext, account_id: uuid.UUID, parent: QWidget | None) -> bool:
+    """Confirm, naming what goes with the account, then delete it (one undo restores all)."""
+    if _refused_read_only(context, parent):
+        return False
+    try:
+        name = get_account(context.plan, account_id)["name"]
+        counts = attached_counts(context.plan, account_id)
+    except UserError as error:
+        show_user_error(parent, error)
+        return False
+    people = _count(counts["stakeholders"], "1 stakeholder", "{n} stakeholders")
+    plays = _count(counts["plays"], "1 play", "{n} plays")
+    if counts["stakeholders"] or counts["plays"]:
+        consequence = tr("Its {people} and {plays} are deleted with it.").format(
+            people=people, plays=plays
+        )
+    else:
+        consequence = tr("It has no stakeholders or plays.")
+    question = tr("Delete the account “{name}”?").format(name=name)
+    text = f"{question} {consequence}\n\n{tr('You can undo this with Edit ▸ Undo.')}"
+    answer = QMessageBox.question(
+        parent,
+        tr("Delete account"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        push(context.undo_stack, DeleteAccountCommand(context, account_id))
+    except UserError as error:
+        show_user_error(parent, error)
+        return False
+    return True
+
+
+def new_stakeholder(
+    context: PlanContext, account_id: uuid.UUID, parent: QWidget | None
+) -> uuid.UUID | None:
+    """Ask for a name and add a stakeholder to the account; their id, or None."""
+    if _refused_read_only(context, parent):
+        return None
+    name = _ask_name(parent, tr("New stakeholder"), tr("Name of the person:"))
+    if name is None:
+        return None
+    command = CreateStakeholderCommand(context, account_id, {"name": name})
+    try:
+        push(context.undo_stack, command)
+    except UserError as error:
+        show_user_error(parent, error)
+        return None
+    return command.stakeholder_id
+
+
+def delete_stakeholders(
+    context: PlanContext, ids: Sequence[uuid.UUID], parent: QWidget | None
+) -> bool:
+    """Confirm and delete the stakeholders as one undoable step."""
+    if not ids or _refused_read_only(context, parent):
+        return False
+    names: list[str] = []
+    for stakeholder_id in ids:
+        try:
+            names.append(get_stakeholder(context.plan, stakeholder_id).values["name"])
+        except UserError as error:
+            show_user_error(parent, error)
+            return False
+    if len(ids) == 1:
+        question = tr("Delete the stakeholder “{name}”?").format(name=names[0])
+        step = tr("Delete stakeholder {name}").format(name=names[0])
+    else:
+        question = tr("Delete {n} stakeholders?").format(n=len(ids))
+        step = tr("Delete {n} stakeholders").format(n=len(ids))
+    text = (
+        f"{question} {tr('Their lines, touches and play targets go with them.')}"
+        f"\n\n{tr('You can undo this with Edit ▸ Undo.')}"
+    )
+    answer = QMessageBox.question(
+        parent,
+        tr("Delete stakeholders") if len(ids) > 1 else tr("Delete stakeholder"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    stack = context.undo_stack
+    refusal: UserError | None = None
+    stack.beginMacro(step)
+    try:
+        for stakeholder_id in ids:
+            push(stack, DeleteStakeholderCommand(context, stakeholder_id))
+    except UserError as error:
+        refusal = error
+    finally:
+        stack.endMacro()
+    if refusal is not None:
+        show_user_error(parent, refusal)
+        return False
+    return True

@@ -1,0 +1,101 @@
+"""The shape every undoable edit shares: apply once, then undo and redo by service calls.
+
+A command does its work in ``apply()`` *before* it reaches the stack, so a refused
+edit (a ``UserError`` from the service) never leaves a phantom entry in Edit ▸ Undo.
+``QUndoStack.push`` then calls ``redo()`` at once; that first call is skipped because
+the change has already been made.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from abm_planner.domain.fields import FieldSpec
+from abm_planner.errors import UserError
+from abm_planner.gui.plan_context import PlanContext
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Commands", text)
+
+
+def _report_with_message_box(error: UserError) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from abm_planner.gui import actions
+
+    actions.show_user_error(QApplication.activeWindow(), error)
+
+
+# Called when an undo or redo is refused (the record changed in a way the step cannot
+# follow); tests and the shell may replace it.
+report_failure: Callable[[UserError], None] = _report_with_message_box
+
+
+class ServiceCommand(QUndoCommand):
+    """One user action on the plan, undone and redone through the services."""
+
+    def __init__(self, context: PlanContext, text: str = "") -> None:
+        super().__init__(text)
+        self.context = context
+        self._skip_next_redo = False
+
+    def apply(self) -> None:
+        """Make the change for the first time; raises ``UserError`` if it is refused."""
+        raise NotImplementedError
+
+    def do_redo(self) -> None:
+        raise NotImplementedError
+
+    def do_undo(self) -> None:
+        raise NotImplementedError
+
+    def skip_first_redo(self) -> None:
+        """``apply()`` already made the change; the stack's first ``redo()`` must not."""
+        self._skip_next_redo = True
+
+    def redo(self) -> None:
+        if self._skip_next_redo:
+            self._skip_next_redo = False
+            return
+        self._run(self.do_redo)
+
+    def undo(self) -> None:
+        self._run(self.do_undo)
+
+    def _run(self, step: Callable[[], None]) -> None:
+        # An exception must not escape into Qt's C++ caller; a step that cannot be
+        # made is dropped from the history (Qt deletes obsolete commands) and reported.
+        try:
+            step()
+        except UserError as error:
+            log.warning("%s could not be undone/redone: %s", self.text(), error)
+            self.setObsolete(True)
+            report_failure(error)
+
+
+def push(stack: QUndoStack, command: ServiceCommand) -> None:
+    """Apply ``command`` and, only if that worked, put it on ``stack``."""
+    command.apply()
+    command.skip_first_redo()
+    stack.push(command)
+
+
+def field_phrase(spec: FieldSpec) -> str:
+    """The field's label as it reads mid-sentence ("journey stage", but "CRM id")."""
+    label = spec.label
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
+def quoted(name: str, limit: int = 40) -> str:
+    """A record name for a menu text, shortened so Edit ▸ Undo stays readable."""
+    name = name.strip()
+    return name if len(name) <= limit else name[: limit - 1] + "…"
