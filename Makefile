@@ -38,3 +38,23 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# Qt Designer forms: ui/NAME.ui is compiled to abm_planner/gui/forms/ui_NAME.py with the
+# pinned pyside6-uic. The generated files are committed; tests/gui/test_forms.py compiles
+# every form again and fails when a committed one is stale. Run after editing a .ui file.
+.PHONY: forms
+forms: $(STAMP)
+	@for form in ui/*.ui; do \
+		name=$$(basename "$$form" .ui); \
+		$(BIN)/pyside6-uic "$$form" -o "abm_planner/gui/forms/ui_$$name.py" || exit 1; \
+		echo "ui/$$name.ui -> abm_planner/gui/forms/ui_$$name.py"; \
+	done
+
+# README screenshots of the app on the demo plan, light and dark, under a virtual display
+# (needs xvfb-run: apt-get install xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1).
+.PHONY: screenshots
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1440x900x24" $(BIN)/python tools/screenshot.py \
+		--theme light --out docs/screenshots/main-light.png
+	xvfb-run -a -s "-screen 0 1440x900x24" $(BIN)/python tools/screenshot.py \
+		--theme dark --tab 1 --out docs/screenshots/main-dark.png

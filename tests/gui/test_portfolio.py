@@ -253,24 +253,28 @@ def test_focus_search(qtbot: QtBot, panel: PortfolioPanel) -> None:
     qtbot.waitUntil(panel.search_field.hasFocus)
 
 
-def test_signals_cannot_use_up_true() -> None:
-    """PySide6 6.12 drops a reference to True per emit; on Python 3.11 that aborted the app."""
+def test_emitting_many_signals_does_not_crash_the_app() -> None:
+    """PySide6 6.12.0 dropped a reference to True per emit; on Python 3.11 the app aborted.
+
+    That is why PySide6 is pinned to 6.11.3; this guards a future bump. It runs in a
+    subprocess because the failure is an interpreter abort, not an exception.
+    """
+    import subprocess
     import sys
 
-    from PySide6.QtCore import QObject, Signal
-
-    from abm_planner.gui.models.signal_refcount_fix import emit_leaks_true, protect_true
-
-    class Probe(QObject):
-        fired = Signal()
-
-    probe = Probe()
-    applied = protect_true()
-    before = sys.getrefcount(True)
-    for _ in range(20_000):
-        probe.fired.emit()
-    if applied:
-        assert sys.getrefcount(True) > 1 << 39
-    else:
-        assert sys.version_info >= (3, 12) or not emit_leaks_true()
-        assert sys.getrefcount(True) >= min(before, 1 << 29) or sys.version_info >= (3, 12)
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QObject, Signal\n"
+        "class Probe(QObject):\n"
+        "    fired = Signal(int)\n"
+        "probe = Probe()\n"
+        "probe.fired.connect(lambda value: None)\n"
+        "before = sys.getrefcount(True)\n"
+        "for i in range(20_000):\n"
+        "    probe.fired.emit(i)\n"
+        "assert sys.getrefcount(True) >= before - 10, (before, sys.getrefcount(True))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, insert, inspect, select
+from sqlalchemy import Engine, MetaData, Table, insert, inspect, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -57,8 +57,16 @@ def build_revision_1_plan(path: Path) -> None:
             with Session(connection) as session:
                 roles = term_map(session, "role")
                 tiers = term_map(session, "tier")
+            # The accounts table as revision 1 stored it: columns added by later
+            # revisions (and their defaults) must not appear in the insert.
+            stored = {column["name"] for column in inspect(connection).get_columns("accounts")}
+            accounts = Table(
+                "accounts",
+                MetaData(),
+                *(c._copy() for c in Account.__table__.columns if c.name in stored),
+            )
             connection.execute(
-                insert(Account.__table__),
+                insert(accounts),
                 [
                     {
                         "id": ACCOUNT_ID,
@@ -138,6 +146,9 @@ def test_an_older_plan_is_backed_up_then_upgraded_with_its_data(old_plan: Path) 
             assert account.annual_revenue == 2_400_000_000.0
             assert account.handed_off_on == date(2025, 11, 3)
             assert account.notes == "Renewal in Q2.\nCFO changed in January."
+            # Revision 0003: our commercial figures start empty, not as zero.
+            assert (account.pipeline_value, account.won_revenue) == (None, None)
+            assert (account.expected_margin_pct, account.pipeline_source) == (None, "")
             cfo = session.get(Stakeholder, CFO_ID)
             assert cfo is not None
             assert [role.key for role in cfo.roles] == ["economic_buyer"]
@@ -256,3 +267,15 @@ def test_revision_ids_are_the_numbers_the_header_mirrors(
         schema.upgrade(engine, f"{revision:04d}")
         assert schema.database_revision(engine) == revision
         assert plan_file.read_header(path).schema_revision == revision
+
+
+def test_the_head_revision_agrees_with_alembic() -> None:
+    """The app reads the head from file names; Alembic's own view must be the same."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", schema.SCRIPT_LOCATION)
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None
+    assert int(head) == schema.head_revision()

@@ -1,0 +1,87 @@
+"""How the user names a plan file: the Open / New / Save-a-copy file dialogs, or a drop.
+
+Each returns a ``Path`` (with the ``.abmplan`` suffix added where the user left it
+off) or None when the user cancelled. Tests replace the ``QFileDialog`` static
+methods these call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QStandardPaths, QTimer
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from abm_planner.gui.plan_opening import PLAN_SUFFIX, with_plan_suffix
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PlanFileDialogs", text)
+
+
+def ask_plan_to_open(parent: QWidget, folder: Path) -> Path | None:
+    name, _filter = QFileDialog.getOpenFileName(
+        parent,
+        _tr("Open a plan"),
+        str(folder),
+        _tr("ABM plans (*.abmplan);;All files (*)"),
+    )
+    return Path(name) if name else None
+
+
+def ask_new_plan_path(parent: QWidget, folder: Path) -> Path | None:
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, _tr("New plan"), str(folder / _tr("New plan.abmplan")), _tr("ABM plans (*.abmplan)")
+    )
+    return with_plan_suffix(Path(name)).resolve() if name else None
+
+
+def ask_copy_path(parent: QWidget, source: Path) -> Path | None:
+    suggestion = source.with_name(_tr("{0} copy.abmplan").format(source.stem))
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, _tr("Save a copy of the plan"), str(suggestion), _tr("ABM plans (*.abmplan)")
+    )
+    return with_plan_suffix(Path(name)).resolve() if name else None
+
+
+def default_folder(recent: list[Path]) -> Path:
+    """Where a file dialog starts with no plan open: the last plan's folder, else Documents."""
+    if recent:
+        return recent[0].parent
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
+
+
+def dropped_plan(mime: QMimeData) -> Path | None:
+    """The first local ``.abmplan`` file among dropped URLs."""
+    for url in mime.urls():
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() == PLAN_SUFFIX:
+                return path
+    return None
+
+
+class PlanDropTarget(QObject):
+    """Event filter: a ``.abmplan`` file dropped on the watched widget is opened."""
+
+    def __init__(self, parent: QObject, open_plan: Callable[[Path], object]) -> None:
+        super().__init__(parent)
+        self._open_plan = open_plan
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            return False
+        assert isinstance(event, QDropEvent)  # QDragEnterEvent and QDragMoveEvent are ones too
+        path = dropped_plan(event.mimeData())
+        if path is None:
+            return False
+        event.acceptProposedAction()
+        if kind == QEvent.Type.Drop:
+            # Open after the drop has finished, so a refusal's message box does not
+            # run inside the drag-and-drop loop of the application the file came from.
+            QTimer.singleShot(0, lambda: self._open_plan(path))
+        return True

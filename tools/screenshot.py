@@ -1,0 +1,88 @@
+"""Screenshot the app on the demo plan, the way the README shows it.
+
+Runs the real app (settings and log in a temporary folder, so the user's own are
+untouched), opens a fresh copy of the demo plan, selects an account and grabs the
+screen. Needs a display; on a headless machine run it under Xvfb:
+
+    xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python tools/screenshot.py \\
+        --theme dark --out docs/screenshots/main-dark.png
+
+``make screenshots`` does this for both themes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+WIDTH, HEIGHT = 1360, 820
+SETTLE_MS = 800
+
+
+def parse_arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--theme", choices=("light", "dark"), default="light")
+    parser.add_argument("--out", type=Path, required=True, help="PNG file to write")
+    parser.add_argument("--account", default="Nordhavn Logistics A/S", help="account to select")
+    parser.add_argument("--tab", type=int, default=0, help="workspace tab to show (0 = first)")
+    return parser.parse_args()
+
+
+def main() -> int:
+    arguments = parse_arguments()
+    # A fixed folder, so the plan path in the status bar is the same on every run.
+    work = Path(tempfile.gettempdir()) / "ABM Planner screenshots"
+    work.mkdir(exist_ok=True)
+    settings_file = work / "settings.ini"
+    settings_file.write_text(f"[appearance]\ntheme={arguments.theme}\n", encoding="utf-8")
+    os.environ["ABM_PLANNER_SETTINGS"] = str(settings_file)
+    os.environ["ABM_PLANNER_LOG_DIR"] = str(work)
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from abm_planner.gui.logging_setup import setup_logging
+    from abm_planner.gui.session import Session, application
+    from abm_planner.services.demo import create_demo_plan
+
+    plan_path = work / "Northwind demo.abmplan"
+    create_demo_plan(plan_path, overwrite=True).close()
+    app = application([])
+    session = Session(app, setup_logging(work))
+    window = session.window
+    window.setGeometry(40, 30, WIDTH, HEIGHT)
+    if not session.start(plan_path, start_dialog=False):
+        return 1
+    portfolio = window.portfolio
+    assert portfolio is not None
+    model = portfolio.model
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data() == arguments.account:
+            portfolio.table.selectRow(row)
+            break
+    if window.workspace is not None:
+        window.workspace.setCurrentIndex(arguments.tab)
+
+    def grab() -> None:
+        frame = window.frameGeometry()
+        screen = QApplication.primaryScreen()
+        image = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+        arguments.out.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(arguments.out), "PNG", 0):
+            sys.stderr.write(f"could not write {arguments.out}\n")
+        else:
+            sys.stdout.write(f"{arguments.out}: {image.width()}×{image.height()}\n")
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(SETTLE_MS, grab)
+    code = app.exec()
+    session.finish()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
