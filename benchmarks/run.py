@@ -13,6 +13,7 @@ with ``@register("name")``; it joins ``BENCHMARKS`` and runs in definition order
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import statistics
@@ -112,11 +113,11 @@ def register(name: str) -> Callable[[Callable[[Context], list[Measurement]]], Ca
     return add
 
 
-def run_measured(command: Sequence[str]) -> Finished:
+def run_measured(command: Sequence[str], env: dict[str, str] | None = None) -> Finished:
     """Run a command to completion; wall time and its own peak resident memory."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=err)
+        process = subprocess.Popen(command, stdout=out, stderr=err, env=env)
         peak: float | None = None
         if hasattr(os, "wait4"):
             # wait4 reports the rusage of this child alone, unlike RUSAGE_CHILDREN,
@@ -201,6 +202,21 @@ def print_table(rows: list[Measurement]) -> None:
         )
 
 
+def register_capability_benchmarks() -> None:
+    """Let each ``bench_*.py`` beside this file add its benchmarks to this runner.
+
+    A module offers a ``register_<name>_benchmarks(runner)`` function; it receives this
+    module (run as a script, it is ``__main__``), so the modules never import run.py.
+    """
+    sys.path.insert(0, str(HERE))
+    runner = sys.modules[__name__]
+    for path in sorted(HERE.glob("bench_*.py")):
+        module = importlib.import_module(path.stem)
+        for name in dir(module):
+            if name.startswith("register_") and name.endswith("_benchmarks"):
+                getattr(module, name)(runner)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -210,6 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--keep", action="store_true", help="reuse an existing scale plan in the out folder"
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where plans are written")
+    register_capability_benchmarks()
     parser.add_argument(
         "--only",
         action="append",
