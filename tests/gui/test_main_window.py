@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLockFile, QMimeData, QPointF, QSysInfo, Qt, QUrl
+from PySide6.QtCore import QLockFile, QMimeData, QPoint, QPointF, QSysInfo, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -291,7 +291,9 @@ def _mime(path: Path) -> QMimeData:
 def _drag(kind: type[QDropEvent], mime: QMimeData) -> QDropEvent:
     """A drag event; the caller keeps ``mime`` alive (the event only points to it)."""
     buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    return kind(QPointF(10, 10), Qt.DropAction.CopyAction, mime, buttons, keys)
+    # QDragEnterEvent takes an integer point, QDropEvent a floating one.
+    position = QPoint(10, 10) if kind is QDragEnterEvent else QPointF(10, 10)
+    return kind(position, Qt.DropAction.CopyAction, mime, buttons, keys)
 
 
 def test_dropping_a_plan_file_opens_it(qtbot, window: MainWindow, plan_file: Path, tmp_path):
