@@ -34,3 +34,12 @@ def demo_plan_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "Northwind demo.abmplan"
     create_demo_plan(path).close()
     return path
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_files(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads or writes the real user's settings, data folder or log."""
+    monkeypatch.setenv("ABM_PLANNER_SETTINGS", str(tmp_path / "user" / "settings.ini"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user" / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "user" / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user" / "cache"))

@@ -50,6 +50,7 @@ from abm_planner.gui.plan_opening import (
     save_copy_checked,
 )
 from abm_planner.gui.plan_status_bar import PlanStatusBar
+from abm_planner.gui.plan_windows import build_plan_menu, close_plan_windows
 from abm_planner.gui.settings import Settings
 from abm_planner.gui.window_menus import WindowActions
 from abm_planner.gui.window_state import restore_views, restore_window, save_views, save_window
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.commands = WindowActions(self, self.undo_group)
         self.toolbar = self.commands.install(self)
+        self.plan_window_actions = build_plan_menu(
+            self.commands.plan_menu, lambda: self.context, self
+        )
         self._build_central()
         self.status = PlanStatusBar(self)
         self.setStatusBar(self.status)
@@ -212,6 +216,7 @@ class MainWindow(QMainWindow):
                 view.deleteLater()
         self.portfolio = self.workspace = None
         self.undo_group.removeStack(context.undo_stack)
+        close_plan_windows(context)
         _discard(context, opened)
         self.read_only_banner.clear()
         self.settings.last_plan = None
@@ -282,7 +287,7 @@ class MainWindow(QMainWindow):
             if opened.read_only:
                 title += " " + self.tr("[read-only]")
         self.setWindowTitle(title)
-        for action in self.commands.plan_actions():
+        for action in [*self.commands.plan_actions(), *self.plan_window_actions]:
             action.setEnabled(has_plan)
         self.status.show_plan(self.plan_path)
         self._refresh_selection_commands()

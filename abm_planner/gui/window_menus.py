@@ -173,6 +173,9 @@ class WindowActions(QObject):
         account_menu.addSeparator()
         account_menu.addActions([self.new_stakeholder, self.delete_stakeholder])
 
+        self.plan_menu = bar.addMenu(self.tr("&Plan"))
+        self.plan_menu.setAccessibleName(self.tr("Plan windows"))
+
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about)
 

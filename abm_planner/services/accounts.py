@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 
 from abm_planner.domain.fields import ACCOUNT_FIELDS, field_map
 from abm_planner.errors import NotFoundError
+from abm_planner.services.engagement_rules import tier_suggester
 from abm_planner.services.plans import Plan
 from abm_planner.services.record_fields import check_references, clean_changes
 from abm_planner.services.snapshots import Snapshot, capture_account, restore
@@ -50,6 +51,10 @@ class AccountRow:
     stage_id: uuid.UUID | None
     sales_owner_id: uuid.UUID | None
     marketing_owner_id: uuid.UUID | None
+    # The tier the fit score suggests under the agreed thresholds (services.engagement_rules).
+    suggested_tier_id: uuid.UUID | None = None
+    suggested_tier: str = ""
+    suggested_tier_rank: int = 99
 
 
 def _portfolio_query(where: Any = None) -> Any:
@@ -99,14 +104,20 @@ def _portfolio_query(where: Any = None) -> Any:
 def list_accounts(plan: Plan) -> list[AccountRow]:
     """Every account with the columns the portfolio shows, by name."""
     with plan.read() as session:
-        return [AccountRow(*row) for row in session.execute(_portfolio_query())]
+        suggested = tier_suggester(session)
+        return [
+            AccountRow(*(*row, *suggested(row.fit_score)))
+            for row in session.execute(_portfolio_query())
+        ]
 
 
 def account_row(plan: Plan, account_id: uuid.UUID) -> AccountRow | None:
     """One portfolio line, to refresh a single row after an edit."""
     with plan.read() as session:
         row = session.execute(_portfolio_query(Account.id == account_id)).first()
-    return AccountRow(*row) if row else None
+        if row is None:
+            return None
+        return AccountRow(*(*row, *tier_suggester(session)(row.fit_score)))
 
 
 def get_account(plan: Plan, account_id: uuid.UUID) -> dict[str, Any]:

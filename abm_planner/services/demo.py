@@ -177,6 +177,11 @@ class DemoWriter:
         )
         ago = data.get("handed_off_days_ago")
         account.handed_off_on = self._day(-ago) if ago is not None else None
+        figures = data.get("pipeline", {})
+        account.pipeline_value = figures.get("value")
+        account.won_revenue = figures.get("won_revenue")
+        account.expected_margin_pct = figures.get("margin_pct")
+        account.pipeline_source = figures.get("source", "")
         session.add(account)
         session.flush()
         scores = {name: value[0] for name, value in data.get("scores", {}).items()}

@@ -137,6 +137,8 @@ _SOLUTIONS = (
     "Managed Services",
 )
 
+_SOURCES = ("marketing_sourced", "marketing_influenced", "sales_sourced", "sales_sourced")
+
 
 def write_scale_portfolio(
     session: Session,
@@ -254,7 +256,7 @@ class _Generator:
             "fit_score": round(self.rng.uniform(10, 98), 1),
             "needs": "",
             "notes": "",
-        }
+        } | _commercials(n)
 
     def _stakeholder(self, account: dict[str, Any], n: int) -> dict[str, Any]:
         first, last = self.rng.choice(_FIRST), self.rng.choice(_LAST)
@@ -397,6 +399,22 @@ class _Generator:
                 "due_on": self.today + timedelta(days=self.rng.randrange(30, 365)),
                 "status_id": self.pick(vocab.OBJECTIVE_STATUS),
             }
+
+
+def _commercials(n: int) -> dict[str, Any]:
+    """Pipeline, revenue won, margin and source of account ``n``.
+
+    Drawn from a stream of their own, so the main sequence (and every id and record
+    that came before these fields) stays what it was for a given seed.
+    """
+    money = random.Random(n)
+    open_deal = money.random() < 0.45
+    return {
+        "pipeline_value": money.randrange(20, 3000) * 1000.0 if open_deal else None,
+        "won_revenue": money.randrange(10, 2000) * 1000.0 if money.random() < 0.3 else None,
+        "expected_margin_pct": float(money.randrange(15, 55)),
+        "pipeline_source": money.choice(_SOURCES) if open_deal else "",
+    }
 
 
 def _group(rows: list[dict[str, Any]], key: str) -> dict[Any, list[dict[str, Any]]]:

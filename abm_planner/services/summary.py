@@ -49,6 +49,9 @@ def _per_term(session: Session, kind: str, column: Any, source: Any) -> dict[str
 
 def plan_summary(plan: Plan) -> dict[str, Any]:
     """Counts of everything in the plan, by tier and by buying role."""
+    from abm_planner.services.dashboard import metrics_summary
+
+    metrics = metrics_summary(plan)
     with plan.read() as session:
         settings = session.scalars(select(PlanSettings)).first()
         lines = dict(
@@ -73,6 +76,7 @@ def plan_summary(plan: Plan) -> dict[str, Any]:
             "tiers": _per_term(session, vocab.TIER, Account.tier_id, Account),
             "stages": _per_term(session, vocab.STAGE, Account.stage_id, Account),
             "roles": _per_term(session, vocab.ROLE, stakeholder_roles.c.role_id, stakeholder_roles),
+            "metrics": metrics,
         }
 
 

@@ -276,6 +276,18 @@ def check_portfolio(doc: dict, library: dict[str, dict]) -> dict[str, int]:
         if past_handoff:
             check(all(acc["lead_checks"]), f"{w}: handed off but not every lead check is met")
 
+        # our commercial figures (pipeline is not the customer's annual revenue)
+        money = acc["pipeline"]
+        check(
+            money["source"] in ("", "marketing_sourced", "marketing_influenced", "sales_sourced"),
+            f"{w}: bad pipeline source {money['source']!r}",
+        )
+        check(bool(money["source"]) == (money["value"] is not None), f"{w}: source without value")
+        for key in ("value", "won_revenue"):
+            check(money[key] is None or money[key] > 0, f"{w}: pipeline {key} must be positive")
+        margin = money["margin_pct"]
+        check(margin is None or 0 <= margin <= 100, f"{w}: margin_pct must be 0-100")
+
         # scores and tier
         check(set(acc["scores"]) == set(criteria), f"{w}: scores must cover exactly the criteria")
         total = 0

@@ -39,11 +39,23 @@ def _score_key(row: AccountRow) -> float:
     return -1.0 if row.fit_score is None else row.fit_score
 
 
+def _suggested_text(row: AccountRow) -> str:
+    """The tier the fit score suggests, shown only where it disagrees with the assigned one."""
+    if row.suggested_tier_id is None or row.suggested_tier_id == row.tier_id:
+        return ""
+    return row.suggested_tier
+
+
+def _suggested_key(row: AccountRow) -> int:
+    return row.suggested_tier_rank if _suggested_text(row) else 100
+
+
 PORTFOLIO_COLUMNS: tuple[Column[AccountRow], ...] = (
     Column("Name", lambda r: r.name, lambda r: text_key(r.name)),
     Column("Tier", lambda r: r.tier, lambda r: r.tier_rank),
     Column("Stage", lambda r: r.stage, lambda r: r.stage_rank),
     Column("Fit score", _score_text, _score_key, RIGHT),
+    Column("Suggested tier", _suggested_text, _suggested_key),
     Column("Industry", lambda r: r.industry, lambda r: text_key(r.industry)),
     Column("Sales owner", lambda r: r.sales_owner, lambda r: text_key(r.sales_owner)),
     Column("Marketing owner", lambda r: r.marketing_owner, lambda r: text_key(r.marketing_owner)),
@@ -51,9 +63,18 @@ PORTFOLIO_COLUMNS: tuple[Column[AccountRow], ...] = (
     Column("Stakeholders", lambda r: r.stakeholders, lambda r: r.stakeholders, RIGHT),
 )
 
-NAME, TIER, STAGE, FIT_SCORE, INDUSTRY, SALES_OWNER, MARKETING_OWNER, COUNTRY, STAKEHOLDERS = range(
-    len(PORTFOLIO_COLUMNS)
-)
+(
+    NAME,
+    TIER,
+    STAGE,
+    FIT_SCORE,
+    SUGGESTED_TIER,
+    INDUSTRY,
+    SALES_OWNER,
+    MARKETING_OWNER,
+    COUNTRY,
+    STAKEHOLDERS,
+) = range(len(PORTFOLIO_COLUMNS))
 
 
 def _account_id(row: AccountRow) -> uuid.UUID:

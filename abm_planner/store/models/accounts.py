@@ -37,6 +37,15 @@ class Account(RecordMixin, Base):
     needs: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     handed_off_on: Mapped[date | None] = mapped_column(Date)
+    # Commercial figures for the shared metrics (revision 0003). ``annual_revenue`` above
+    # is the customer's own turnover; these are ours: the value of open opportunities,
+    # revenue won in the plan period, the gross margin expected on that business, and
+    # who sourced the pipeline ("marketing_sourced", "marketing_influenced",
+    # "sales_sourced" or "" when not recorded).
+    pipeline_value: Mapped[float | None] = mapped_column(Numeric(18, 2, asdecimal=False))
+    won_revenue: Mapped[float | None] = mapped_column(Numeric(18, 2, asdecimal=False))
+    expected_margin_pct: Mapped[float | None] = mapped_column(Float)
+    pipeline_source: Mapped[str] = mapped_column(String(30), default="")
 
 
 class CriterionScore(RecordMixin, Base):
