@@ -87,6 +87,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         format_analyses,
     )
     from abm_planner.services.plans import open_plan
+    from abm_planner.services.play_checks import check_accounts, checks_json, checks_text
 
     report: Callable[[int, int], None] | None = None
     if args.account is None and sys.stderr.isatty():
@@ -98,14 +99,100 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     try:
         ids = None if args.account is None else [find_account(plan, args.account)[0]]
         analyses = analyse_accounts(plan, ids, progress=report)
+        found = check_accounts(plan, ids, analyses=analyses, uuid_ids=False)
+        checks = {c.account_id: c for c in found}
     finally:
         plan.close()
     if report:
         print(file=sys.stderr)
     if args.json:
-        print(json.dumps([analysis_as_json(a) for a in analyses], indent=2, ensure_ascii=False))
+        objects = [analysis_as_json(a) | checks_json(checks.get(a.account_id)) for a in analyses]
+        print(json.dumps(objects, indent=2, ensure_ascii=False))
     else:
-        print(format_analyses(analyses))
+        notes = {
+            a.account_id: checks_text(checks[a.account_id])
+            for a in analyses
+            if a.account_id in checks
+        }
+        print(format_analyses(analyses, notes))
+    return EXIT_OK
+
+
+def _stderr_progress(noun: str) -> Callable[[int, int], None] | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def report(done: int, total: int) -> None:
+        print(f"\r  {done:,} / {total:,} {noun}", end="", file=sys.stderr, flush=True)
+
+    return report
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from abm_planner.services.excel_io import export_plan
+    from abm_planner.services.plans import open_plan
+
+    report = _stderr_progress("rows")
+    plan = open_plan(args.plan, read_only=True)
+    try:
+        result = export_plan(
+            plan,
+            args.out,
+            args.account or None,
+            include_findings=not args.no_findings,
+            progress=report,
+        )
+    finally:
+        plan.close()
+    if report:
+        print(file=sys.stderr)
+    sheets = ", ".join(f"{name} {rows:,}" for name, rows in result.rows.items())
+    print(f"Wrote {result.path} in {result.seconds:.1f} s: {sheets}")
+    for note in result.notes:
+        print(f"Note: {note}")
+    for cell in result.truncated[:10]:
+        print(
+            f"Note: {cell.sheet} row {cell.row}, {cell.column}: {cell.length:,} characters, "
+            "Excel keeps the first 32,767"
+        )
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from abm_planner.excel.preview_text import format_preview
+    from abm_planner.services.excel_io import apply_import, preview_import
+    from abm_planner.services.plans import open_plan
+
+    plan = open_plan(args.plan, read_only=args.dry_run)
+    try:
+        preview = preview_import(plan, args.files, progress=_stderr_progress("rows"))
+        if args.dry_run:
+            print(format_preview(preview))
+            preview.raise_if_blocked()
+            return EXIT_OK
+        result = apply_import(plan, preview)
+    finally:
+        plan.close()
+    done = [
+        f"{verb} " + ", ".join(f"{n:,} {kind}(s)" for kind, n in counts.items())
+        for verb, counts in (
+            ("added", result.added),
+            ("changed", result.changed),
+            ("deleted", result.deleted),
+        )
+        if counts
+    ]
+    print(f"Imported into {args.plan}: {'; '.join(done) or 'nothing to change'}.")
+    if result.skipped:
+        print(f"{result.skipped:,} contact(s) without a known account were skipped.")
+    conflicts = [c for c in preview.changes if c.conflict]
+    if conflicts:
+        print(
+            f"{len(conflicts):,} change(s) conflicting with edits made in the plan since the "
+            "export were left out; see them with --dry-run."
+        )
+    for issue in preview.warnings[:10]:
+        print(f"Warning: {issue}")
     return EXIT_OK
 
 
@@ -126,6 +213,11 @@ def build_parser() -> argparse.ArgumentParser:
         "Run with no command (or with a plan file) to open the app.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation offscreen in a temporary folder; one line, exit 0 or 1",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     new = commands.add_parser("new", help="create an empty plan with the default agreement")
@@ -154,6 +246,25 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--account", metavar="NAME", help="only the account of this name")
     analyze.add_argument("--json", action="store_true", help="machine-readable output")
     analyze.set_defaults(handler=_cmd_analyze)
+
+    export = commands.add_parser("export", help="write the plan as an Excel workbook")
+    export.add_argument("plan", type=Path, metavar="PLAN")
+    export.add_argument("out", type=Path, metavar="OUT.xlsx")
+    export.add_argument(
+        "--account", action="append", metavar="NAME", help="only this account (repeatable)"
+    )
+    export.add_argument("--no-findings", action="store_true", help="leave out the DMU findings")
+    export.set_defaults(handler=_cmd_export)
+
+    import_ = commands.add_parser(
+        "import", help="import CRM exports (CSV/XLSX) or an edited export workbook"
+    )
+    import_.add_argument("plan", type=Path, metavar="PLAN")
+    import_.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    import_.add_argument(
+        "--dry-run", action="store_true", help="print the mapping and the changes; write nothing"
+    )
+    import_.set_defaults(handler=_cmd_import)
     return parser
 
 
@@ -166,11 +277,15 @@ def _run_gui(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    subcommands = {"new", "demo", "summary", "analyze"}
+    subcommands = {"new", "demo", "summary", "analyze", "export", "import"}
     try:
         if not args_list or (args_list[0] not in subcommands and not args_list[0].startswith("-")):
             return _run_gui(args_list)
         args = parser.parse_args(args_list)
+        if args.self_test:
+            from abm_planner.self_test import run_self_test
+
+            return run_self_test()
         if args.command is None:
             return _run_gui([])
         return int(args.handler(args))

@@ -55,12 +55,14 @@ def get_stakeholder(plan: Plan, stakeholder_id: uuid.UUID) -> StakeholderRow:
 
 def _apply(session: Any, person: Stakeholder, clean: dict[str, Any]) -> dict[str, Any]:
     old = {name: getattr(person, name) for name in clean if name != "role_ids"}
-    if "role_ids" in clean:
-        old["role_ids"] = [role.id for role in person.roles]
-        person.roles = roles_of(session, clean["role_ids"])
     for name, value in clean.items():
         if name != "role_ids":
             setattr(person, name, value)
+    if "role_ids" in clean:
+        # Looking the roles up must not flush a new person before their fields are set.
+        with session.no_autoflush:
+            old["role_ids"] = [role.id for role in person.roles]
+            person.roles = roles_of(session, clean["role_ids"])
     return old
 
 

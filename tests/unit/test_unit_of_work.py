@@ -255,3 +255,17 @@ def test_changes_are_announced_only_after_the_commit(tmp_plan: Plan) -> None:
 def test_a_new_plan_is_named_after_its_file(tmp_path: Path, tmp_plan: Plan) -> None:
     assert tmp_plan.path == tmp_path / "Test plan.abmplan"
     assert tmp_plan.name == "Test plan"
+
+
+def test_a_new_stakeholder_can_be_created_with_roles(tmp_plan) -> None:
+    """Regression: looking up the roles flushed the new person before their name was set."""
+    from abm_planner.services import accounts, lookups, stakeholders
+
+    account_id = accounts.create_account(tmp_plan, {"name": "Roles Ltd"})
+    roles = lookups.vocabulary(tmp_plan, "role")[:2]
+    person = stakeholders.create_stakeholder(
+        tmp_plan, account_id, {"name": "Ada", "role_ids": [r.id for r in roles]}
+    )
+    values = stakeholders.get_stakeholder(tmp_plan, person).values
+    assert values["name"] == "Ada"
+    assert set(values["role_ids"]) == {r.id for r in roles}

@@ -1,0 +1,20 @@
+"""Workbooks out, spreadsheets in: export, CSV/XLSX import, header mapping, round-trip diff.
+
+Untrusted input is parsed here and nowhere else. The package sits below the
+services (which own the units of work and call it: ``services/excel_io.py``) and
+above the store; it never imports Qt.
+
+Export: ``workbook_export`` (the use case's engine) writes with ``workbook_writer``
+(XlsxWriter, constant memory, real tables) and ``row_xml`` (the hot loop);
+``export_layout`` names sheets and columns, ``export_records`` builds Accounts and
+Stakeholders from the field declarations, ``export_data``/``export_activity`` hold the
+bulk queries, ``export_cover`` the first sheet, ``sheet_styles`` the look,
+``safe_cells`` the formula-injection rule.
+
+Import: ``reading`` (+ ``zip_guard``, ``read_limits``) turns a file into rows;
+``header_mapping`` finds the fields; ``value_parsing`` and ``field_values`` read
+values; ``crm_import`` (+ ``crm_lines``) and ``round_trip`` compare with the plan
+(``plan_index``) and build an ``import_model.ImportPreview``; ``import_apply`` writes
+the selected changes; ``preview_text`` prints a preview; ``errors`` are the located
+``UserError`` subclasses.
+"""
