@@ -16,6 +16,7 @@ from abm_planner.services.engagement_rules import tier_suggester
 from abm_planner.services.plans import Plan
 from abm_planner.services.record_fields import check_references, clean_changes
 from abm_planner.services.snapshots import Snapshot, capture_account, restore
+from abm_planner.services.stored_ids import StoredIds, stored
 from abm_planner.store.models import (
     Account,
     Objective,
@@ -84,11 +85,13 @@ def _portfolio_query(where: Any = None) -> Any:
             Account.region,
             Account.country,
             func.coalesce(people.c.n, 0),
-            Account.industry_id,
-            Account.tier_id,
-            Account.stage_id,
-            Account.sales_owner_id,
-            Account.marketing_owner_id,
+            # A handful of distinct ids repeat on every row: read them as stored text
+            # and build each UUID once (see _rows), not once per row and column.
+            stored(Account.industry_id),
+            stored(Account.tier_id),
+            stored(Account.stage_id),
+            stored(Account.sales_owner_id),
+            stored(Account.marketing_owner_id),
         )
         .outerjoin(industry, industry.id == Account.industry_id)
         .outerjoin(tier, tier.id == Account.tier_id)
@@ -104,20 +107,20 @@ def _portfolio_query(where: Any = None) -> Any:
 def list_accounts(plan: Plan) -> list[AccountRow]:
     """Every account with the columns the portfolio shows, by name."""
     with plan.read() as session:
-        suggested = tier_suggester(session)
-        return [
-            AccountRow(*(*row, *suggested(row.fit_score)))
-            for row in session.execute(_portfolio_query())
-        ]
+        return _rows(session, session.execute(_portfolio_query()))
 
 
 def account_row(plan: Plan, account_id: uuid.UUID) -> AccountRow | None:
     """One portfolio line, to refresh a single row after an edit."""
     with plan.read() as session:
-        row = session.execute(_portfolio_query(Account.id == account_id)).first()
-        if row is None:
-            return None
-        return AccountRow(*(*row, *tier_suggester(session)(row.fit_score)))
+        rows = _rows(session, session.execute(_portfolio_query(Account.id == account_id)))
+        return rows[0] if rows else None
+
+
+def _rows(session: Any, result: Any) -> list[AccountRow]:
+    suggested = tier_suggester(session)
+    ids = StoredIds()
+    return [AccountRow(*row[:13], *map(ids, row[13:]), *suggested(row[7])) for row in result]
 
 
 def get_account(plan: Plan, account_id: uuid.UUID) -> dict[str, Any]:
