@@ -48,10 +48,75 @@ def _stakeholders(context: PlanContext) -> QWidget:
     return StakeholdersTab(context)
 
 
+def _dmu_map(context: PlanContext) -> QWidget:
+    from abm_planner.gui.views.dmu_map import DmuMapTab
+
+    return DmuMapTab(context)
+
+
+def _agreement(context: PlanContext) -> QWidget:
+    from abm_planner.gui.views.agreement import build_agreement_tab
+
+    return build_agreement_tab(context)
+
+
+def _objectives(context: PlanContext) -> QWidget:
+    from abm_planner.gui.views.agreement import build_objectives_tab
+
+    return build_objectives_tab(context)
+
+
+def _plays(context: PlanContext) -> QWidget:
+    from abm_planner.gui.views.plays.plays_tab import PlaysTab
+
+    return PlaysTab(context)
+
+
+def _timeline(context: PlanContext) -> QWidget:
+    from abm_planner.gui.views.plays.timeline_tab import TimelineTab
+
+    return TimelineTab(context)
+
+
 WORKSPACE_TABS: list[TabSpec] = [
     TabSpec("Overview", _overview),
     TabSpec("Stakeholders", _stakeholders),
+    TabSpec("DMU map", _dmu_map),
+    TabSpec("Agreement", _agreement),
+    TabSpec("Objectives and metrics", _objectives),
+    TabSpec("Plays", _plays),
+    TabSpec("Timeline", _timeline),
 ]
+
+
+class _TabSlot(QWidget):
+    """The page a tab occupies; the tab itself is built the first time it is needed.
+
+    Building every capability's tab (and importing its module) at start-up would cost
+    a tenth of a second before the window first paints, for tabs nobody opened yet.
+    """
+
+    def __init__(self, spec: TabSpec, context: PlanContext, title: str) -> None:
+        super().__init__()
+        self._spec, self._context, self._title = spec, context, title
+        self._tab: QWidget | None = None
+        self.setAccessibleName(title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def built(self) -> QWidget | None:
+        return self._tab
+
+    def tab(self) -> QWidget:
+        if self._tab is None:
+            tab = self._spec.factory(self._context)
+            if not isinstance(tab, WorkspaceTab):
+                raise TypeError(f"{self._spec.title} tab has no show_account(account_id)")
+            tab.setAccessibleName(self._title)
+            self.layout().addWidget(tab)
+            self._tab = tab
+        return self._tab
 
 
 class EmptyWorkspace(QWidget):
@@ -87,15 +152,12 @@ class AccountWorkspace(QTabWidget):
         self._account_id: uuid.UUID | None = None
         self._delivered: dict[int, uuid.UUID | None] = {}
         self._last_tab = 0
-        self._tabs: list[QWidget] = []
+        self._tabs: list[_TabSlot] = []
         for spec in WORKSPACE_TABS:
-            tab = spec.factory(context)
-            if not isinstance(tab, WorkspaceTab):
-                raise TypeError(f"{spec.title} tab has no show_account(account_id)")
             title = QCoreApplication.translate("AccountWorkspace", spec.title)
-            tab.setAccessibleName(title)
-            self.addTab(tab, title)
-            self._tabs.append(tab)
+            slot = _TabSlot(spec, context, title)
+            self.addTab(slot, title)
+            self._tabs.append(slot)
         self._empty = EmptyWorkspace(self)
         self._empty_index = self.addTab(self._empty, "")
         self.currentChanged.connect(self._on_current_changed)
@@ -108,18 +170,34 @@ class AccountWorkspace(QTabWidget):
 
     @property
     def tabs(self) -> list[QWidget]:
-        """The registered tabs, in ``WORKSPACE_TABS`` order."""
-        return list(self._tabs)
+        """The registered tabs, in ``WORKSPACE_TABS`` order (building any not yet built)."""
+        return [slot.tab() for slot in self._tabs]
 
     @property
     def empty_state(self) -> EmptyWorkspace:
         return self._empty
 
+    def currentWidget(self) -> QWidget:  # noqa: N802 - Qt's name
+        """The current tab itself (not the page that holds it)."""
+        page = super().currentWidget()
+        if isinstance(page, _TabSlot):
+            return page.tab()
+        return page
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt's name
+        """Accept a tab itself as well as the page that holds it."""
+        for index, slot in enumerate(self._tabs):
+            if widget is slot or widget is slot.built:
+                self.setCurrentIndex(index)
+                return
+        super().setCurrentWidget(widget)
+
     def selected_stakeholder_ids(self) -> list[uuid.UUID]:
         """The stakeholders selected in the Stakeholders tab (Account ▸ Delete stakeholder)."""
         from abm_planner.gui.views.stakeholders_tab import StakeholdersTab
 
-        for tab in self._tabs:
+        for slot in self._tabs:
+            tab = slot.built
             if isinstance(tab, StakeholdersTab) and tab.account_id == self._account_id:
                 return tab.selected_ids()
         return []
@@ -154,7 +232,7 @@ class AccountWorkspace(QTabWidget):
         if index in self._delivered and self._delivered[index] == self._account_id:
             return
         self._delivered[index] = self._account_id
-        tab = self._tabs[index]
+        tab = self._tabs[index].tab()
         assert isinstance(tab, WorkspaceTab)
         tab.show_account(self._account_id)
 
