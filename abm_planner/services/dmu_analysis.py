@@ -13,7 +13,7 @@ Hand-set positions on the map are saved in ``services.dmu_positions``.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -356,9 +356,15 @@ def format_analysis(analysis: AccountAnalysis) -> str:
     return "\n".join(lines)
 
 
-def format_analyses(analyses: Sequence[AccountAnalysis]) -> str:
-    """Several accounts, one block each, with a count per status at the end."""
-    blocks = [format_analysis(a) for a in analyses]
+def format_analyses(
+    analyses: Sequence[AccountAnalysis], notes: Mapping[uuid.UUID, Sequence[str]] | None = None
+) -> str:
+    """Several accounts, one block each, with a count per status at the end.
+
+    ``notes`` adds lines under an account's block (the play checks' clashes and gaps).
+    """
+    extra = notes or {}
+    blocks = ["\n".join([format_analysis(a), *extra.get(a.account_id, ())]) for a in analyses]
     counts = {status: sum(1 for a in analyses if a.status == status) for status in _MARKS}
     tally = ", ".join(f"{n:,} {status}" for status, n in counts.items())
     plural = "account" if len(analyses) == 1 else "accounts"

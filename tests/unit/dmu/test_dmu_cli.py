@@ -38,7 +38,15 @@ def test_json_has_one_object_per_account(
     assert isinstance(accounts, list)
     assert len(accounts) == 12
     for account in accounts:
-        assert set(account) == {"account", "status", "findings", "influence_ranking", "warm_path"}
+        assert set(account) == {
+            "account",
+            "status",
+            "findings",
+            "influence_ranking",
+            "warm_path",
+            "clashes",  # the play checks' keys (tests/unit/plays/test_plays_cli.py)
+            "touch_gaps",
+        }
         assert account["status"] in {"red", "amber", "green"}
         for finding in account["findings"]:
             assert set(finding) == {"code", "message", "stakeholders"}
