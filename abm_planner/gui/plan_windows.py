@@ -59,6 +59,14 @@ PLAN_WINDOWS: tuple[PlanWindowSpec, ...] = (
         "abm_planner.gui.views.agreement.windows:close_windows",
         "Ctrl+Shift+W",
     ),
+    PlanWindowSpec(
+        "Portfolio &timeline",
+        "Every account's plays on one timeline, filtered by owner, tier and function",
+        "abm_planner.gui.views.plays.portfolio_timeline",
+        "open_portfolio_timeline",
+        None,
+        "Ctrl+Shift+T",
+    ),
 )
 
 
@@ -91,9 +99,14 @@ def build_plan_menu(
 
 
 def close_plan_windows(context: PlanContext) -> None:
-    """Close every plan window of ``context`` whose capability was ever loaded."""
+    """Close every window that holds ``context`` (they keep it in ``context.extras``)."""
     closers = {spec.closer for spec in PLAN_WINDOWS if spec.closer}
     for closer in sorted(closers):
         module = closer.partition(":")[0]
         if module in sys.modules:
             _resolve(closer)(context)
+    for value in list(context.extras.values()):
+        windows = value.values() if isinstance(value, dict) else [value]
+        for window in list(windows):
+            if isinstance(window, QWidget):
+                window.close()
