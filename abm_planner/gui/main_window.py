@@ -56,8 +56,10 @@ from abm_planner.gui.window_menus import WindowActions
 from abm_planner.gui.window_state import restore_views, restore_window, save_views, save_window
 
 if TYPE_CHECKING:
+    from abm_planner.gui.dialogs.import_dialog import ImportFlow
     from abm_planner.gui.views.account_workspace import AccountWorkspace
     from abm_planner.gui.views.portfolio_panel import PortfolioPanel
+    from abm_planner.gui.workers import Job
 
 logger = logging.getLogger(__name__)
 
@@ -85,10 +87,14 @@ class MainWindow(QMainWindow):
         self.portfolio: PortfolioPanel | None = None
         self.workspace: AccountWorkspace | None = None
         self._opened: OpenedPlan | None = None
+        self.export_job: Job | None = None
+        self.import_flow: ImportFlow | None = None
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
-        self.installEventFilter(PlanDropTarget(self, self.open_plan_file))
+        self.installEventFilter(
+            PlanDropTarget(self, self.open_plan_file, self.import_files, self._can_import)
+        )
         self.undo_group = QUndoGroup(self)
         self.commands = WindowActions(self, self.undo_group)
         self.toolbar = self.commands.install(self)
@@ -130,6 +136,8 @@ class MainWindow(QMainWindow):
         c.open_plan.triggered.connect(self.open_plan_dialog)
         c.open_demo.triggered.connect(self.open_demo)
         c.save_copy.triggered.connect(self.save_copy)
+        c.import_files.triggered.connect(lambda _checked=False: self.import_files())
+        c.export_workbook.triggered.connect(self.export_workbook)
         c.close_plan.triggered.connect(self.close_plan)
         c.quit.triggered.connect(self.close)
         c.clear_recent.triggered.connect(self.settings.clear_recent_files)
@@ -201,6 +209,30 @@ class MainWindow(QMainWindow):
             return False
         self.status.showMessage(self.tr("A copy was saved as {0}.").format(target), 10_000)
         return True
+
+    def export_workbook(self) -> None:
+        """File ▸ Export workbook: ask what and where, then write it in a worker."""
+        from abm_planner.gui.dialogs.export_dialog import start_export
+
+        if self.context is not None and self.portfolio is not None:
+            self.export_job = start_export(
+                self.context,
+                self,
+                self.status,
+                current_account=self._selected_account(),
+                account_count=self.portfolio.model.sourceModel().rowCount(),
+            )
+
+    def import_files(self, files: list[Path] | None = None) -> None:
+        """File ▸ Import, or spreadsheets dropped on the window: preview, then apply."""
+        from abm_planner.gui.dialogs.import_dialog import ImportFlow
+
+        if self.context is not None:
+            self.import_flow = ImportFlow(self.context, self, self.status)
+            self.import_flow.start(files)
+
+    def _can_import(self) -> bool:
+        return self.commands.import_files.isEnabled()
 
     def close_plan(self) -> None:
         """Close the open plan; the window stays, showing how to open another."""
@@ -300,6 +332,7 @@ class MainWindow(QMainWindow):
         c.delete_account.setEnabled(writable and account is not None)
         c.new_stakeholder.setEnabled(writable and account is not None)
         c.delete_stakeholder.setEnabled(writable and account is not None)
+        c.import_files.setEnabled(writable)
 
     def _fill_recent_menu(self) -> None:
         self.commands.fill_recent_menu(self.settings.recent_files(), self.open_plan_file)

@@ -1,5 +1,7 @@
 """How the user names a plan file: the Open / New / Save-a-copy file dialogs, or a drop.
 
+A drop of spreadsheets (``.csv``/``.xlsx``) instead starts File ▸ Import with them.
+
 Each returns a ``Path`` (with the ``.abmplan`` suffix added where the user left it
 off) or None when the user cancelled. Tests replace the ``QFileDialog`` static
 methods these call.
@@ -15,6 +17,8 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from abm_planner.gui.plan_opening import PLAN_SUFFIX, with_plan_suffix
+
+SPREADSHEET_SUFFIXES = (".csv", ".xlsx")  # what File ▸ Import reads
 
 
 def _tr(text: str) -> str:
@@ -64,12 +68,33 @@ def dropped_plan(mime: QMimeData) -> Path | None:
     return None
 
 
-class PlanDropTarget(QObject):
-    """Event filter: a ``.abmplan`` file dropped on the watched widget is opened."""
+def dropped_spreadsheets(mime: QMimeData) -> list[Path]:
+    """The local ``.csv``/``.xlsx`` files among dropped URLs."""
+    return [
+        Path(url.toLocalFile())
+        for url in mime.urls()
+        if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in SPREADSHEET_SUFFIXES
+    ]
 
-    def __init__(self, parent: QObject, open_plan: Callable[[Path], object]) -> None:
+
+class PlanDropTarget(QObject):
+    """Event filter: a ``.abmplan`` file dropped on the watched widget is opened.
+
+    With ``import_files``, dropped CSV/XLSX files are imported into the open plan,
+    when ``can_import()`` says that is possible now.
+    """
+
+    def __init__(
+        self,
+        parent: QObject,
+        open_plan: Callable[[Path], object],
+        import_files: Callable[[list[Path]], object] | None = None,
+        can_import: Callable[[], bool] = lambda: True,
+    ) -> None:
         super().__init__(parent)
         self._open_plan = open_plan
+        self._import_files = import_files
+        self._can_import = can_import
 
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
@@ -78,10 +103,20 @@ class PlanDropTarget(QObject):
         assert isinstance(event, QDropEvent)  # QDragEnterEvent and QDragMoveEvent are ones too
         path = dropped_plan(event.mimeData())
         if path is None:
-            return False
+            return self._filter_spreadsheets(kind, event)
         event.acceptProposedAction()
         if kind == QEvent.Type.Drop:
             # Open after the drop has finished, so a refusal's message box does not
             # run inside the drag-and-drop loop of the application the file came from.
             QTimer.singleShot(0, lambda: self._open_plan(path))
+        return True
+
+    def _filter_spreadsheets(self, kind: QEvent.Type, event: QDropEvent) -> bool:
+        files = dropped_spreadsheets(event.mimeData()) if self._import_files else []
+        if not files or not self._can_import():
+            return False
+        event.acceptProposedAction()
+        if kind == QEvent.Type.Drop and self._import_files is not None:
+            importer = self._import_files
+            QTimer.singleShot(0, lambda: importer(files))
         return True

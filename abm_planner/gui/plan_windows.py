@@ -67,6 +67,14 @@ PLAN_WINDOWS: tuple[PlanWindowSpec, ...] = (
         None,
         "Ctrl+Shift+T",
     ),
+    PlanWindowSpec(
+        "DMU &health…",
+        "Every account's DMU analysed: red, amber or green, with the finding that matters most",
+        "abm_planner.gui.views.dmu_portfolio",
+        "open_dmu_health",
+        None,
+        "Ctrl+Shift+H",
+    ),
 )
 
 

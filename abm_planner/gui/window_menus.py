@@ -3,7 +3,7 @@
 Every command a user can reach is a ``QAction`` here, with its standard shortcut
 (``QKeySequence`` standard keys, so each platform gets its own conventions), icon
 and status tip; the window connects them to its slots and enables them by state.
-Only commands that work are listed: Import/Export appear once they exist.
+Only commands that work are listed.
 """
 
 from __future__ import annotations
@@ -42,6 +42,18 @@ class WindowActions(QObject):
             "save-copy",
             _Key.SaveAs,
             tr("Write a copy of this plan to another file"),
+        )
+        self.import_files = self._action(
+            tr("&Import…"),
+            "import",
+            "Ctrl+I",
+            tr("Add accounts and contacts from CSV or Excel files, or bring back an edited export"),
+        )
+        self.export_workbook = self._action(
+            tr("&Export workbook…"),
+            "export",
+            "Ctrl+E",
+            tr("Write the plan as an Excel workbook"),
         )
         self.close_plan = self._action(
             tr("&Close"), "close", _Key.Close, tr("Close this plan (every edit is already saved)")
@@ -138,7 +150,7 @@ class WindowActions(QObject):
 
     def plan_actions(self) -> list[QAction]:
         """Actions that need an open plan."""
-        return [self.save_copy, self.close_plan, self.find]
+        return [self.save_copy, self.export_workbook, self.close_plan, self.find]
 
     def edit_actions(self) -> list[QAction]:
         """Actions that change the plan: off when it is read-only."""
@@ -147,6 +159,7 @@ class WindowActions(QObject):
             self.delete_account,
             self.new_stakeholder,
             self.delete_stakeholder,
+            self.import_files,
         ]
 
     def install(self, window: QMainWindow) -> QToolBar:
@@ -158,6 +171,8 @@ class WindowActions(QObject):
         file_menu.addAction(self.open_demo)
         file_menu.addSeparator()
         file_menu.addAction(self.save_copy)
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_files, self.export_workbook])
         file_menu.addSeparator()
         file_menu.addActions([self.close_plan, self.quit])
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
 
 from abm_planner.errors import PlanFileError
 
@@ -72,8 +73,13 @@ def _connect_factory(path: Path, *, read_only: bool) -> Callable[[], sqlite3.Con
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine on an existing SQLite file with the plan's PRAGMAs on every connection."""
+    # The URL names no file (the creator opens it), which would make SQLAlchemy pick the
+    # in-memory pool of one shared connection per thread; a plan file wants a real pool
+    # so a worker's read and the UI thread never share or tear down each other's connection.
     engine = create_engine(
-        "sqlite+pysqlite://", creator=_connect_factory(path, read_only=read_only)
+        "sqlite+pysqlite://",
+        creator=_connect_factory(path, read_only=read_only),
+        poolclass=QueuePool,
     )
 
     @event.listens_for(engine, "connect")
