@@ -58,3 +58,48 @@ screenshots: $(STAMP)
 		--theme light --out docs/screenshots/main-light.png
 	xvfb-run -a -s "-screen 0 1440x900x24" $(BIN)/python tools/screenshot.py \
 		--theme dark --tab 1 --out docs/screenshots/main-dark.png
+
+# -- Packaging: what a user installs (see README "Install") -------------------------------
+# `make wheel`: dist/abm_planner-VERSION-py3-none-any.whl (and the sdist) with python -m build.
+# `make bundle`: dist/abm-planner/ (PyInstaller one-folder, packaging/abm-planner.spec) with
+# share/ (desktop files, icons) and install-desktop.sh inside, packed as
+# dist/abm-planner-VERSION-linux-ARCH.tar.gz; VERSION is what the bundle itself reports.
+# `make install-desktop` / `make uninstall-desktop`: this user's menu entry, icons and the
+# *.abmplan file type (no root); EXEC= picks the program (default: the bundle if built).
+APP_ID := $(shell sed -n 's/^APP_ID = "\(.*\)"/\1/p' abm_planner/__init__.py)
+ARCH := $(shell uname -m)
+SHARE := build/share
+EXEC ?= $(abspath $(if $(wildcard dist/abm-planner/abm-planner),dist/abm-planner/abm-planner,$(BIN)/abm-planner))
+
+.PHONY: wheel bundle install-desktop uninstall-desktop
+
+wheel: $(STAMP)
+	rm -f dist/abm_planner-*.whl dist/abm_planner-*.tar.gz
+	$(BIN)/python -m build --outdir dist .
+
+$(SHARE)/.staged: $(STAMP) resources/app.svg packaging/render_icons.py $(wildcard packaging/linux/*)
+	rm -rf $(SHARE)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/render_icons.py $(SHARE)/icons
+	install -D -m 644 packaging/linux/$(APP_ID).desktop $(SHARE)/applications/$(APP_ID).desktop
+	install -D -m 644 packaging/linux/$(APP_ID).metainfo.xml $(SHARE)/metainfo/$(APP_ID).metainfo.xml
+	install -D -m 644 packaging/linux/$(APP_ID).xml $(SHARE)/mime/packages/$(APP_ID).xml
+	touch $@
+
+bundle: $(STAMP) $(SHARE)/.staged
+	rm -rf dist/abm-planner dist/abm-planner-*-linux-*.tar.gz
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/abm-planner.spec
+	cp -R $(SHARE) dist/abm-planner/share
+	rm dist/abm-planner/share/.staged
+	install -m 755 packaging/linux/install-desktop.sh dist/abm-planner/install-desktop.sh
+	@version=$$(dist/abm-planner/abm-planner --version | cut -d' ' -f2) && \
+	archive=dist/abm-planner-$$version-linux-$(ARCH).tar.gz && \
+	tar -C dist --transform "s,^abm-planner,abm-planner-$$version,S" -czf $$archive abm-planner && \
+	echo "dist/abm-planner/ ($$(du -s --apparent-size --block-size=1 dist/abm-planner | \
+		awk '{printf "%.0f MB", $$1 / 1e6}') unpacked) and $$archive"
+
+install-desktop: $(SHARE)/.staged
+	sh packaging/linux/install-desktop.sh --exec "$(EXEC)" --share $(SHARE)
+
+uninstall-desktop:
+	sh packaging/linux/install-desktop.sh --uninstall

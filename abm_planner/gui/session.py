@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from abm_planner import __version__
+from abm_planner import APP_ID, __version__
 from abm_planner.gui.icons import app_icon
 from abm_planner.gui.logging_setup import route_qt_messages, setup_logging
 from abm_planner.gui.main_window import MainWindow
@@ -47,7 +47,7 @@ def application(argv: list[str]) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     # No applicationDisplayName: Qt would append it to every window title, and the
     # main window's title already starts with the app's name.
-    QGuiApplication.setDesktopFileName("abm-planner")
+    QGuiApplication.setDesktopFileName(APP_ID)  # names the installed .desktop file
     app.setWindowIcon(app_icon())
     return app
 
