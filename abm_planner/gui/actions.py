@@ -10,7 +10,7 @@ module, ``actions.show_user_error(...)``, so a replacement takes effect).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
@@ -22,7 +22,9 @@ from abm_planner.gui.commands import (
     DeleteAccountCommand,
     DeleteStakeholderCommand,
     push,
+    push_all,
 )
+from abm_planner.gui.commands.base import ServiceCommand
 from abm_planner.gui.plan_context import PlanContext
 from abm_planner.services.accounts import attached_counts, get_account
 from abm_planner.services.stakeholders import get_stakeholder
@@ -35,6 +37,32 @@ def tr(text: str) -> str:
 def show_user_error(parent: QWidget | None, error: UserError) -> None:
     """Tell the user, in the error's one sentence, why the action did not happen."""
     QMessageBox.warning(parent, tr("ABM Planner"), str(error))
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask a Yes/Cancel question (Cancel the default); True only for Yes."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def push_macro(
+    context: PlanContext,
+    text: str,
+    commands: Iterable[ServiceCommand],
+    parent: QWidget | None,
+) -> bool:
+    """Push ``commands`` as one undo step named ``text``; report a refusal and return False."""
+    refusal = push_all(context.undo_stack, text, commands)
+    if refusal is not None:
+        show_user_error(parent, refusal)
+        return False
+    return True
 
 
 def _refused_read_only(context: PlanContext, parent: QWidget | None) -> bool:
@@ -97,14 +125,7 @@ def delete_account(context: PlanContext, account_id: uuid.UUID, parent: QWidget 
         consequence = tr("It has no stakeholders or plays.")
     question = tr("Delete the account “{name}”?").format(name=name)
     text = f"{question} {consequence}\n\n{tr('You can undo this with Edit ▸ Undo.')}"
-    answer = QMessageBox.question(
-        parent,
-        tr("Delete account"),
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    if answer != QMessageBox.StandardButton.Yes:
+    if not confirm(parent, tr("Delete account"), text):
         return False
     try:
         push(context.undo_stack, DeleteAccountCommand(context, account_id))
@@ -155,26 +176,12 @@ def delete_stakeholders(
         f"{question} {tr('Their lines, touches and play targets go with them.')}"
         f"\n\n{tr('You can undo this with Edit ▸ Undo.')}"
     )
-    answer = QMessageBox.question(
+    title = tr("Delete stakeholders") if len(ids) > 1 else tr("Delete stakeholder")
+    if not confirm(parent, title, text):
+        return False
+    return push_macro(
+        context,
+        step,
+        (DeleteStakeholderCommand(context, stakeholder_id) for stakeholder_id in ids),
         parent,
-        tr("Delete stakeholders") if len(ids) > 1 else tr("Delete stakeholder"),
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
     )
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
-    stack = context.undo_stack
-    refusal: UserError | None = None
-    stack.beginMacro(step)
-    try:
-        for stakeholder_id in ids:
-            push(stack, DeleteStakeholderCommand(context, stakeholder_id))
-    except UserError as error:
-        refusal = error
-    finally:
-        stack.endMacro()
-    if refusal is not None:
-        show_user_error(parent, refusal)
-        return False
-    return True

@@ -7,7 +7,7 @@ from abm_planner.gui.commands.accounts import (
     DeleteAccountCommand,
     EditAccountCommand,
 )
-from abm_planner.gui.commands.base import ServiceCommand, push
+from abm_planner.gui.commands.base import ServiceCommand, push, push_all
 from abm_planner.gui.commands.stakeholders import (
     CreateStakeholderCommand,
     DeleteStakeholderCommand,
@@ -23,4 +23,5 @@ __all__ = [
     "EditStakeholderCommand",
     "ServiceCommand",
     "push",
+    "push_all",
 ]

@@ -9,7 +9,7 @@ the change has already been made.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -85,6 +85,24 @@ def push(stack: QUndoStack, command: ServiceCommand) -> None:
     command.apply()
     command.skip_first_redo()
     stack.push(command)
+
+
+def push_all(stack: QUndoStack, text: str, commands: Iterable[ServiceCommand]) -> UserError | None:
+    """Push ``commands`` inside one undo macro named ``text``; the refusal that stopped it, or None.
+
+    The commands are taken from ``commands`` one at a time, so a generator may build
+    each command only when it is its turn. A refusal stops the loop; what was already
+    applied stays in the macro, so one undo reverts it.
+    """
+    stack.beginMacro(text)
+    try:
+        for command in commands:
+            push(stack, command)
+    except UserError as error:
+        return error
+    finally:
+        stack.endMacro()
+    return None
 
 
 def field_phrase(spec: FieldSpec) -> str:

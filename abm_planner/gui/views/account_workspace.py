@@ -114,7 +114,9 @@ class _TabSlot(QWidget):
             if not isinstance(tab, WorkspaceTab):
                 raise TypeError(f"{self._spec.title} tab has no show_account(account_id)")
             tab.setAccessibleName(self._title)
-            self.layout().addWidget(tab)
+            layout = self.layout()
+            assert layout is not None  # set in __init__
+            layout.addWidget(tab)
             self._tab = tab
         return self._tab
 

@@ -270,7 +270,7 @@ class OptionalDateEdit(QDateEdit):
         return date(current.year(), current.month(), current.day())
 
     def set_value(self, value: date | None) -> None:
-        self.setDate(NOT_SET_DATE if value is None else QDate(value))
+        self.setDate(NOT_SET_DATE if value is None else QDate(value.year, value.month, value.day))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mousePressEvent(event)

@@ -12,7 +12,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -70,7 +70,11 @@ def _local_time(moment: datetime | None) -> str:
     if moment is None:
         return ""
     local = moment.replace(tzinfo=UTC).astimezone()
-    return QDateTime(local).toString("yyyy-MM-dd HH:mm")
+    moment_qt = QDateTime(
+        QDate(local.year, local.month, local.day),
+        QTime(local.hour, local.minute, local.second, local.microsecond // 1000),
+    )
+    return moment_qt.toString("yyyy-MM-dd HH:mm")
 
 
 class OverviewTab(QScrollArea):

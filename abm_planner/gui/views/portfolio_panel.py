@@ -13,7 +13,6 @@ import uuid
 from PySide6.QtCore import (
     QByteArray,
     QItemSelection,
-    QItemSelectionModel,
     Qt,
     QTimer,
     Signal,
@@ -42,6 +41,7 @@ from abm_planner.gui.models.portfolio import (
 from abm_planner.gui.models.record_table import ID_ROLE
 from abm_planner.gui.plan_context import PlanContext
 from abm_planner.gui.views.choices import Choice, fill_choices
+from abm_planner.gui.views.record_table import select_row
 from abm_planner.services.changes import Change
 
 _COLUMN_WIDTHS = {NAME: 220}
@@ -140,12 +140,7 @@ class PortfolioPanel(QWidget):
         if not index.isValid():
             self.clear_filters()
             index = self._proxy.mapFromSource(self._model.index(source_row, 0))
-        flags = (
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self._table.selectionModel().setCurrentIndex(index, flags)
-        self._table.scrollTo(index)
+        select_row(self._table, index)
 
     def clear_filters(self) -> None:
         self._search.blockSignals(True)

@@ -10,17 +10,13 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QStyledItemDelegate,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,6 +27,13 @@ from abm_planner.gui.models.record_table import ID_ROLE
 from abm_planner.gui.models.stakeholders import StakeholderTableModel
 from abm_planner.gui.plan_context import PlanContext
 from abm_planner.gui.views.delegates import MemberDelegate, RolesDelegate, TermDelegate
+from abm_planner.gui.views.record_table import (
+    add_delete_action,
+    lay_out_buttons_over_table,
+    make_record_table,
+    push_button,
+    select_row,
+)
 
 _WIDTHS = {"name": 170, "title": 170, "department": 110, "role_ids": 170, "inner_circle": 90}
 
@@ -45,24 +48,19 @@ class StakeholdersTab(QWidget):
         self.model = StakeholderTableModel(context, self)
         self.model.edit_failed.connect(self._report_later)
 
-        self.add_button = QPushButton(self.tr("Add stakeholder"), self)
-        self.add_button.setObjectName("addStakeholder")
-        self.add_button.clicked.connect(self.add_stakeholder)
-        self.delete_button = QPushButton(self.tr("Delete stakeholder"), self)
-        self.delete_button.setObjectName("deleteStakeholder")
-        self.delete_button.clicked.connect(self.delete_selected)
+        self.add_button = push_button(
+            self, self.tr("Add stakeholder"), "addStakeholder", self.add_stakeholder
+        )
+        self.delete_button = push_button(
+            self, self.tr("Delete stakeholder"), "deleteStakeholder", self.delete_selected
+        )
         self.count_label = QLabel(self)
         self.count_label.setObjectName("stakeholderCount")
 
         self.table = self._make_table()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
+        lay_out_buttons_over_table(
+            self, [self.add_button, self.delete_button], self.count_label, self.table
+        )
 
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_controls)
@@ -85,12 +83,7 @@ class StakeholdersTab(QWidget):
         if row is None:
             return
         index = self.model.index(row, 0)
-        flags = (
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
+        select_row(self.table, index)
 
     def add_stakeholder(self) -> None:
         account_id = self.model.account_id
@@ -109,26 +102,15 @@ class StakeholdersTab(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _make_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("stakeholderTable")
-        table.setAccessibleName(self.tr("Stakeholders"))
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
+        table = make_record_table(
+            self,
+            self.model,
+            "stakeholderTable",
+            accessible_name=self.tr("Stakeholders"),
+            selection_mode=QAbstractItemView.SelectionMode.ExtendedSelection,
         )
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         self._delegates: list[QStyledItemDelegate] = []
@@ -147,12 +129,9 @@ class StakeholdersTab(QWidget):
                 self._delegates.append(delegate)
             if spec.name in _WIDTHS:
                 header.resizeSection(column, _WIDTHS[spec.name])
-        delete = QAction(self.tr("Delete stakeholder"), table)
-        delete.setShortcuts(QKeySequence.StandardKey.Delete)
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(self.delete_selected)
-        table.addAction(delete)
-        self.delete_action = delete
+        self.delete_action = add_delete_action(
+            table, self.tr("Delete stakeholder"), self.delete_selected
+        )
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         return table
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -60,6 +59,7 @@ from abm_planner.gui.views.agreement.rubric_tables import (
 from abm_planner.gui.views.agreement.windows import add_undo_actions
 from abm_planner.gui.views.choices import choose, fill_choices
 from abm_planner.gui.views.delegates import RolesDelegate
+from abm_planner.gui.views.record_table import make_record_table
 from abm_planner.services.changes import Change
 from abm_planner.services.engagement_rules import handoff_stages
 
@@ -67,24 +67,7 @@ WARNING_STYLE = "color: #c77700;"
 
 
 def _table(parent: QWidget, model: EditableTable, name: str) -> QTableView:  # type: ignore[type-arg]
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(
-        QAbstractItemView.EditTrigger.DoubleClicked
-        | QAbstractItemView.EditTrigger.EditKeyPressed
-        | QAbstractItemView.EditTrigger.SelectedClicked
-    )
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    return table
+    return make_record_table(parent, model, name)
 
 
 class OrderedList(QWidget):

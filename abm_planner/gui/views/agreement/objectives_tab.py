@@ -9,19 +9,13 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QPushButton,
     QStyledItemDelegate,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,6 +35,13 @@ from abm_planner.gui.views.agreement.objective_table import (
     ObjectiveTableModel,
 )
 from abm_planner.gui.views.delegates import MemberDelegate, TermDelegate
+from abm_planner.gui.views.record_table import (
+    add_delete_action,
+    lay_out_buttons_over_table,
+    make_record_table,
+    push_button,
+    select_row,
+)
 from abm_planner.services.objectives import KIND_LABELS
 
 _WIDTHS = {
@@ -65,23 +66,18 @@ class ObjectivesTab(QWidget):
         self._context = context
         self.model = ObjectiveTableModel(context, self)
         self.model.edit_failed.connect(self._report_later)
-        self.add_button = QPushButton(self.tr("Add objective"), self)
-        self.add_button.setObjectName("addObjective")
-        self.add_button.clicked.connect(self.add_objective)
-        self.delete_button = QPushButton(self.tr("Delete objective"), self)
-        self.delete_button.setObjectName("deleteObjective")
-        self.delete_button.clicked.connect(self.delete_selected)
+        self.add_button = push_button(
+            self, self.tr("Add objective"), "addObjective", self.add_objective
+        )
+        self.delete_button = push_button(
+            self, self.tr("Delete objective"), "deleteObjective", self.delete_selected
+        )
         self.summary = QLabel(self)
         self.summary.setObjectName("objectiveSummary")
         self.table = self._make_table()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.summary)
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
+        lay_out_buttons_over_table(
+            self, [self.add_button, self.delete_button], self.summary, self.table
+        )
         for signal in (
             self.model.rowsInserted,
             self.model.rowsRemoved,
@@ -100,24 +96,10 @@ class ObjectivesTab(QWidget):
         self._update_controls()
 
     def _make_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("objectiveTable")
-        table.setAccessibleName(self.tr("Objectives"))
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
+        table = make_record_table(
+            self, self.model, "objectiveTable", accessible_name=self.tr("Objectives")
         )
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         lookups = self.model.lookups
         kinds = [(self.tr(label), key) for key, label in KIND_LABELS.items()]
         delegates: dict[str, QStyledItemDelegate] = {
@@ -133,11 +115,7 @@ class ObjectivesTab(QWidget):
                 table.setItemDelegateForColumn(column, delegates[name])
             if name in _WIDTHS:
                 header.resizeSection(column, _WIDTHS[name])
-        delete = QAction(self.tr("Delete objective"), table)
-        delete.setShortcuts(QKeySequence.StandardKey.Delete)
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(self.delete_selected)
-        table.addAction(delete)
+        add_delete_action(table, self.tr("Delete objective"), self.delete_selected)
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_controls())
         return table
 
@@ -154,12 +132,7 @@ class ObjectivesTab(QWidget):
         if row is None:
             return
         index = self.model.index(row, 0)
-        flags = (
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
+        select_row(self.table, index)
 
     def add_objective(self) -> None:
         account_id = self.model.account_id

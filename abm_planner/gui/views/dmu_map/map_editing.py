@@ -9,6 +9,7 @@ menu entries "Set manager…", "Add influence line to…" and friends.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 from abm_planner.dmu.records import CONFLICTS_WITH, INFLUENCES, REPORTS_TO
 from abm_planner.errors import ReadOnlyPlanError, UserError
 from abm_planner.gui import actions
-from abm_planner.gui.commands import push
+from abm_planner.gui.commands import push, push_all
 from abm_planner.gui.commands.base import ServiceCommand
 from abm_planner.gui.commands.dmu_commands import (
     AddLineCommand,
@@ -74,25 +75,23 @@ class MapEditing(QObject):
             return False
         return True
 
+    def run_all(self, text: str, commands: Iterable[ServiceCommand]) -> bool:
+        """Push ``commands`` as one undo step named ``text``; report a refusal."""
+        refusal = push_all(self.context.undo_stack, text, commands)
+        if refusal is not None:
+            self.tab.report(refusal)
+            return False
+        return True
+
     # -- edits ---------------------------------------------------------------------------
     def set_manager(self, ids: list[uuid.UUID], manager_id: uuid.UUID | None) -> bool:
         """Give these people a new solid-line manager (or none); one undo step."""
         if len(ids) == 1:
             return self.run(SetManagerCommand(self.context, ids[0], manager_id))
-        stack = self.context.undo_stack
-        refusal: UserError | None = None
-        stack.beginMacro(_tr("Set the manager of {n} people").format(n=len(ids)))
-        try:
-            for person in ids:
-                push(stack, SetManagerCommand(self.context, person, manager_id))
-        except UserError as error:
-            refusal = error
-        finally:
-            stack.endMacro()
-        if refusal is not None:
-            self.tab.report(refusal)
-            return False
-        return True
+        return self.run_all(
+            _tr("Set the manager of {n} people").format(n=len(ids)),
+            (SetManagerCommand(self.context, person, manager_id) for person in ids),
+        )
 
     def add_line(
         self, source: uuid.UUID, target: uuid.UUID, kind: str, dotted: bool = False
@@ -107,19 +106,10 @@ class MapEditing(QObject):
             return False
         if len(line_ids) == 1:
             return self.run(DeleteLineCommand(self.context, line_ids[0]))
-        stack = self.context.undo_stack
-        stack.beginMacro(_tr("Delete {n} lines").format(n=len(line_ids)))
-        refusal: UserError | None = None
-        try:
-            for line_id in line_ids:
-                push(stack, DeleteLineCommand(self.context, line_id))
-        except UserError as error:
-            refusal = error
-        finally:
-            stack.endMacro()
-        if refusal is not None:
-            self.tab.report(refusal)
-        return refusal is None
+        return self.run_all(
+            _tr("Delete {n} lines").format(n=len(line_ids)),
+            (DeleteLineCommand(self.context, line_id) for line_id in line_ids),
+        )
 
     def delete_selection(self) -> None:
         """Delete: the selected people (after asking), else the selected lines."""

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
-from abm_planner.dmu.records import AMBER, GREEN, RED
+from abm_planner.dmu.records import AMBER, GREEN, RED, AccountAnalysis
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -58,7 +58,7 @@ class HealthRow:
     warm_path: tuple[str, ...] | None
 
     @classmethod
-    def of(cls, analysis: HealthRow) -> HealthRow:
+    def of(cls, analysis: AccountAnalysis) -> HealthRow:
         messages = tuple(f.message for f in analysis.findings)
         path = analysis.warm_path
         return cls(

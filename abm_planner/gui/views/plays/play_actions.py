@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from abm_planner.errors import ReadOnlyPlanError, UserError
 from abm_planner.gui import actions
@@ -112,29 +112,14 @@ def delete_plays(
         f"{question} {tr('Touches logged for it stay in the touch log.')}"
         f"\n\n{tr('You can undo this with Edit ▸ Undo.')}"
     )
-    answer = QMessageBox.question(
+    if not actions.confirm(parent, tr("Delete play"), text):
+        return False
+    return actions.push_macro(
+        context,
+        step,
+        (DeletePlayCommand(context, assignment_id) for assignment_id in ids),
         parent,
-        tr("Delete play"),
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
     )
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
-    stack = context.undo_stack
-    refusal: UserError | None = None
-    stack.beginMacro(step)
-    try:
-        for assignment_id in ids:
-            push(stack, DeletePlayCommand(context, assignment_id))
-    except UserError as error:
-        refusal = error
-    finally:
-        stack.endMacro()
-    if refusal is not None:
-        actions.show_user_error(parent, refusal)
-        return False
-    return True
 
 
 def log_touch(
