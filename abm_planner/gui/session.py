@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from abm_planner import APP_ID, __version__
+from abm_planner.gui.garbage_collection import UiThreadCollector
 from abm_planner.gui.icons import app_icon
 from abm_planner.gui.logging_setup import route_qt_messages, setup_logging
 from abm_planner.gui.main_window import MainWindow
@@ -149,6 +150,8 @@ def run(argv: list[str], started: float) -> int:
     log_path = setup_logging(Path(log_folder) if log_folder else None)
     route_qt_messages()
     app = application(argv)
+    collector = UiThreadCollector(app)
+    collector.start()
     session = Session(app, log_path)
     if os.environ.get(EXIT_AFTER_PAINT):
         session.window.installEventFilter(_FirstPaintProbe(started, app))
@@ -159,3 +162,4 @@ def run(argv: list[str], started: float) -> int:
         return app.exec()
     finally:
         session.finish()
+        collector.stop()

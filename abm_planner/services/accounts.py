@@ -120,7 +120,7 @@ def account_row(plan: Plan, account_id: uuid.UUID) -> AccountRow | None:
 def _rows(session: Any, result: Any) -> list[AccountRow]:
     suggested = tier_suggester(session)
     ids = StoredIds()
-    return [AccountRow(*row[:13], *map(ids, row[13:]), *suggested(row[7])) for row in result]
+    return [AccountRow(*(*row[:13], *map(ids, row[13:]), *suggested(row[7]))) for row in result]
 
 
 def get_account(plan: Plan, account_id: uuid.UUID) -> dict[str, Any]:

@@ -84,3 +84,20 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     monkeypatch.setattr(QMessageBox, "question", stand_in.question)
     monkeypatch.setattr(QInputDialog, "getText", stand_in.get_text)
     return stand_in
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_ui_thread() -> Iterator[None]:
+    """As the app does (gui/garbage_collection.py): no collection inside a worker thread.
+
+    A cycle holding a Qt object, freed by a collection that a background job happened
+    to trigger, would be destroyed from the wrong thread; tests collect at their end.
+    """
+    import gc
+
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
