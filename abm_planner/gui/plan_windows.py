@@ -75,6 +75,13 @@ PLAN_WINDOWS: tuple[PlanWindowSpec, ...] = (
         None,
         "Ctrl+Shift+H",
     ),
+    PlanWindowSpec(
+        "Team and &solutions…",
+        "Our team members (the owners everywhere) and our solutions (the whitespace columns)",
+        "abm_planner.gui.views.team_and_solutions",
+        "open_team_and_solutions",
+        None,
+    ),
 )
 
 
