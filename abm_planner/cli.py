@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from abm_planner import __version__
 from abm_planner.errors import UserError
@@ -128,6 +128,20 @@ def _stderr_progress(noun: str) -> Callable[[int, int], None] | None:
     return report
 
 
+def _map_images(plan: Any, accounts: list[str] | None) -> dict[Any, bytes]:
+    """--with-map: the accounts' DMU maps drawn off screen (Qt is imported only here)."""
+    from abm_planner.services.excel_io import resolve_accounts
+
+    if not accounts:
+        raise UserError("--with-map needs --account NAME: the maps go with an export per account.")
+    ids = resolve_accounts(plan, accounts)
+    from abm_planner.gui.views.dmu_map.map_image import MAX_MAP_ACCOUNTS, render_offscreen
+
+    if len(ids) > MAX_MAP_ACCOUNTS:
+        raise UserError(f"--with-map draws the maps of at most {MAX_MAP_ACCOUNTS} accounts.")
+    return render_offscreen(plan, ids)
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from abm_planner.services.excel_io import export_plan
     from abm_planner.services.plans import open_plan
@@ -135,11 +149,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
     report = _stderr_progress("rows")
     plan = open_plan(args.plan, read_only=True)
     try:
+        images = _map_images(plan, args.account) if args.with_map else None
         result = export_plan(
             plan,
             args.out,
             args.account or None,
             include_findings=not args.no_findings,
+            images=images,
             progress=report,
         )
     finally:
@@ -254,6 +270,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--account", action="append", metavar="NAME", help="only this account (repeatable)"
     )
     export.add_argument("--no-findings", action="store_true", help="leave out the DMU findings")
+    export.add_argument(
+        "--with-map",
+        action="store_true",
+        help="add a sheet with each --account's DMU map picture (draws it with Qt, off screen)",
+    )
     export.set_defaults(handler=_cmd_export)
 
     import_ = commands.add_parser(

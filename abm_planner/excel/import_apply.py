@@ -6,6 +6,8 @@ updates bypass the ORM's version counter), deletes by id in chunks with the
 database's ON DELETE rules removing what hangs off a record. Before anything is
 written, every record to change or delete must still have the version the
 preview saw; otherwise nothing is written and the person previews again.
+Play templates are deleted first, so an added or renamed template may take the
+name of one the same import deletes (names are unique in the library).
 """
 
 from __future__ import annotations
@@ -24,9 +26,12 @@ from abm_planner.excel.record_ids import collector_paused
 from abm_planner.store.base import utcnow
 from abm_planner.store.models import (
     Account,
+    PlayTemplate,
     Stakeholder,
     StakeholderLine,
     VocabularyTerm,
+    play_template_roles,
+    play_template_stages,
     stakeholder_roles,
 )
 
@@ -35,8 +40,18 @@ TABLES: dict[str, Any] = {
     "account": Account,
     "stakeholder": Stakeholder,
     "line": StakeholderLine,
+    "play_template": PlayTemplate,
 }
-ORDER = ("term", "account", "stakeholder", "line")
+ORDER = ("term", "play_template", "account", "stakeholder", "line")
+DELETED_FIRST = ("play_template",)
+# list fields kept in link tables: kind -> field -> (table, record column, term column)
+LINKS: dict[str, dict[str, tuple[Table, str, str]]] = {
+    "stakeholder": {"role_ids": (stakeholder_roles, "stakeholder_id", "role_id")},
+    "play_template": {
+        "stage_ids": (play_template_stages, "template_id", "stage_id"),
+        "role_ids": (play_template_roles, "template_id", "role_id"),
+    },
+}
 CHUNK = 500
 BulkInsert = Callable[[Session, Table, Sequence[dict[str, Any]]], None]
 
@@ -73,6 +88,8 @@ def _apply_changes(
     _check_versions(session, changes)
     now = utcnow()
     counts: dict[str, dict[str, int]] = {ADD: {}, CHANGE: {}, DELETE: {}}
+    for kind in DELETED_FIRST:
+        _delete(session, kind, changes, counts)
     for kind in ORDER:
         adds = [c for c in changes if c.action == ADD and c.kind == kind]
         if adds:
@@ -84,13 +101,20 @@ def _apply_changes(
             _change(session, kind, edits, now)
             counts[CHANGE][kind] = len(edits)
     for kind in reversed(ORDER):
-        gone = [c.record_id for c in changes if c.action == DELETE and c.kind == kind]
-        table = TABLES[kind].__table__
-        for start in range(0, len(gone), CHUNK):
-            session.execute(delete(table).where(table.c.id.in_(gone[start : start + CHUNK])))
-        if gone:
-            counts[DELETE][kind] = len(gone)
+        if kind not in DELETED_FIRST:
+            _delete(session, kind, changes, counts)
     return counts
+
+
+def _delete(
+    session: Session, kind: str, changes: list[RecordChange], counts: dict[str, dict[str, int]]
+) -> None:
+    gone = [c.record_id for c in changes if c.action == DELETE and c.kind == kind]
+    table = TABLES[kind].__table__
+    for start in range(0, len(gone), CHUNK):
+        session.execute(delete(table).where(table.c.id.in_(gone[start : start + CHUNK])))
+    if gone:
+        counts[DELETE][kind] = len(gone)
 
 
 def _check_versions(session: Session, changes: list[RecordChange]) -> None:
@@ -121,19 +145,18 @@ def _add(
     table: Table = TABLES[kind].__table__
     columns = set(table.columns.keys())
     rows = []
-    roles = []
+    links: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for change in adds:
         row = {k: v for k, v in change.values.items() if k in columns}
         row |= {"id": change.record_id, "created_at": now, "updated_at": now, "version": 1}
         rows.append(row)
-        roles += [
-            {"stakeholder_id": change.record_id, "role_id": r}
-            for r in change.values.get("role_ids", ())
-        ]
+        for name, (_table, own, term) in LINKS.get(kind, {}).items():
+            links[name] += [{own: change.record_id, term: t} for t in change.values.get(name, ())]
     defaults = {c.name: _default(c) for c in table.columns}
     bulk_insert(session, table, [defaults | row for row in rows])
-    if roles:
-        bulk_insert(session, stakeholder_roles, roles)
+    for name, link_rows in links.items():
+        if link_rows:
+            bulk_insert(session, LINKS[kind][name][0], link_rows)
 
 
 def _default(column: Any) -> Any:
@@ -143,9 +166,10 @@ def _default(column: Any) -> Any:
 
 def _change(session: Session, kind: str, edits: list[RecordChange], now: Any) -> None:
     table: Table = TABLES[kind].__table__
+    kind_links = LINKS.get(kind, {})
     groups: dict[tuple[str, ...], list[RecordChange]] = defaultdict(list)
     for change in edits:
-        groups[tuple(sorted(k for k in change.values if k != "role_ids"))].append(change)
+        groups[tuple(sorted(k for k in change.values if k not in kind_links))].append(change)
     for names, group in groups.items():
         statement = (
             update(table)
@@ -160,19 +184,11 @@ def _change(session: Session, kind: str, edits: list[RecordChange], now: Any) ->
             for c in group
         ]
         session.execute(statement, params)
-    people = [c for c in edits if "role_ids" in c.values]
-    if people:
-        ids = [c.record_id for c in people]
+    for name, (links, own, term) in kind_links.items():
+        linked = [c for c in edits if name in c.values]
+        ids = [c.record_id for c in linked]
         for start in range(0, len(ids), CHUNK):
-            session.execute(
-                delete(stakeholder_roles).where(
-                    stakeholder_roles.c.stakeholder_id.in_(ids[start : start + CHUNK])
-                )
-            )
-        rows = [
-            {"stakeholder_id": c.record_id, "role_id": r}
-            for c in people
-            for r in c.values["role_ids"]
-        ]
+            session.execute(delete(links).where(links.c[own].in_(ids[start : start + CHUNK])))
+        rows = [{own: c.record_id, term: t} for c in linked for t in c.values[name]]
         if rows:
-            session.execute(stakeholder_roles.insert(), rows)
+            session.execute(links.insert(), rows)

@@ -3,7 +3,8 @@
 Nothing here writes to the plan. Several files may come together (accounts and
 contacts exports): every accounts sheet is read before any contacts sheet, so
 contacts link to accounts of another file. An exported ABM Planner workbook is
-recognised by its hidden sheet and read as a round trip instead.
+recognised by its hidden sheet and read as a round trip instead. A sheet named
+"Play library" (``play_library_sheet``) brings play templates.
 """
 
 from __future__ import annotations
@@ -41,13 +42,21 @@ from abm_planner.excel.import_model import (
     SheetMapping,
 )
 from abm_planner.excel.plan_index import PlanIndex, load_index
+from abm_planner.excel.play_library_sheet import (
+    PlayLibraryImport,
+    TemplateIndex,
+    count_changes,
+    is_play_library,
+    load_templates,
+)
 from abm_planner.excel.read_limits import DEFAULT_LIMITS, ReadLimits
 from abm_planner.excel.reading import RawSheet, read_file
 from abm_planner.excel.record_ids import collector_paused
-from abm_planner.excel.round_trip import RoundTrip, read_meta
+from abm_planner.excel.round_trip import ExportMeta, RoundTrip, read_meta
 from abm_planner.excel.workbook_writer import META_SHEET
 
 HEADER_SEARCH_ROWS = 30
+PLAY_LIBRARY_KIND = "play_library"  # a Play library sheet of a workbook that is no export
 TICK_ROWS = 2000
 Progress = Callable[[int, int], None]
 
@@ -90,12 +99,26 @@ def _build_preview(
     crm = CrmImport(index, preview.issues)
     pending: list[_Pending] = []
     total = 0
+    templates: list[TemplateIndex] = []
+
+    def library() -> TemplateIndex:
+        if not templates:
+            templates.append(load_templates(session))
+        return templates[0]
+
     for path in preview.files:
         sheets = read_file(path, limits)
         total += sum(s.row_count or 0 for s in sheets)
-        if _round_trip(preview, index, path, sheets):
+        if _round_trip(preview, index, path, sheets, library):
             continue
-        pending += _crm_sheets(preview, path, sheets, choices)
+        plays = [
+            s
+            for s in sheets
+            if is_play_library(s) and choices.get((str(path), s.sheet), SheetChoice()).kind is None
+        ]
+        for raw in plays:
+            _play_library(preview, index, library, raw, meta=None, kind=PLAY_LIBRARY_KIND)
+        pending += _crm_sheets(preview, path, [s for s in sheets if s not in plays], choices)
     done = 0
 
     def tick(rows: int) -> None:
@@ -119,6 +142,8 @@ def _build_preview(
     preview.changes[:0] = _term_changes(crm)
     preview.changes += crm.changes
     preview.counts |= dict(crm.counts)
+    if not preview.round_trip:
+        preview.counts |= count_changes(preview.changes)
     if not preview.changes and not preview.errors:
         preview.issues.append(
             ImportIssue(INFO, "the files hold nothing the plan does not already have")
@@ -172,7 +197,11 @@ def _reader(
 
 # ---------------------------------------------------------------------- round trip
 def _round_trip(
-    preview: ImportPreview, index: PlanIndex, path: Path, sheets: list[RawSheet]
+    preview: ImportPreview,
+    index: PlanIndex,
+    path: Path,
+    sheets: list[RawSheet],
+    library: Callable[[], TemplateIndex],
 ) -> bool:
     meta_sheet = next((s for s in sheets if s.sheet == META_SHEET), None)
     meta = read_meta(list(meta_sheet.rows)) if meta_sheet else None
@@ -226,15 +255,46 @@ def _round_trip(
         read(raw, rows)
     trip.note_other_sheets([s.sheet or "" for s in sheets], path)
     preview.changes += trip.changes
+    plays = by_name.get(layout.PLAY_LIBRARY)
+    if plays is not None:
+        _play_library(preview, index, library, plays, meta=meta, kind="round_trip")
     preview.counts["exported on"] = 0
     preview.counts |= {
         f"{kind}s {verb}": sum(1 for c in trip.changes if c.kind == kind and c.action == action)
         for kind in ("account", "stakeholder")
         for verb, action in (("added", "add"), ("changed", "change"), ("deleted", "delete"))
     }
-    preview.counts["conflicts"] = sum(1 for c in trip.changes if c.conflict)
+    preview.counts |= count_changes(preview.changes)
+    preview.counts["conflicts"] = sum(1 for c in preview.changes if c.conflict)
     del preview.counts["exported on"]
     return True
+
+
+def _play_library(
+    preview: ImportPreview,
+    index: PlanIndex,
+    library: Callable[[], TemplateIndex],
+    raw: RawSheet,
+    *,
+    meta: ExportMeta | None,
+    kind: str,
+) -> None:
+    """Read a Play library sheet (headers on row 1): an export's (``meta``) or another's."""
+    rows = list(raw.rows)
+    header = rows[0] if rows else []
+    columns = [
+        ColumnMapping(i, parse.text(h), parse.text(h) or None, "exported column")
+        for i, h in enumerate(header)
+    ]
+    reason = "exported play library" if meta else "play library"
+    preview.sheets.append(
+        SheetMapping(
+            raw.file, raw.sheet, kind, reason, 1, columns, max(len(rows) - 1, 0), list(raw.notes)
+        )
+    )
+    reader = _reader(index, preview.issues, raw, lenient=False)
+    plays = PlayLibraryImport(index, library(), reader, preview.issues, meta)
+    preview.changes += plays.read(raw, rows)
 
 
 # ---------------------------------------------------------------------- CRM sheets

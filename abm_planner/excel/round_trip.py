@@ -6,8 +6,8 @@ plan after the export). A changed row whose record's version moved in the plan
 since the export is a conflict, and so is a deleted row whose record was edited
 since: the preview shows both and leaves conflicts unselected by default.
 Text Excel had to cut at 32,767 characters counts as unchanged, so a round
-trip never shortens a long note. Accounts and Stakeholders come back; the other
-sheets are for reading.
+trip never shortens a long note. Accounts, Stakeholders and the Play library
+(``play_library_sheet``) come back; the other sheets are for reading.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ from abm_planner.excel.safe_cells import fits_in_cell, truncated_for_cell
 
 ACCOUNT_SPECS = field_map(ACCOUNT_FIELDS)
 PERSON_SPECS = field_map(STAKEHOLDER_FIELDS)
-RETURNING_SHEETS = (layout.ACCOUNTS, layout.STAKEHOLDERS)
+RETURNING_SHEETS = (layout.ACCOUNTS, layout.STAKEHOLDERS, layout.PLAY_LIBRARY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,7 @@ def read_meta(rows: list[list[Any]]) -> ExportMeta | None:
 
 
 @dataclass(slots=True)
-class _Sheet:
+class SheetRows:
     raw: RawSheet
     rows: list[list[Any]]
     columns: dict[str, int] = field(default_factory=dict)
@@ -120,7 +120,7 @@ class RoundTrip:
         return ids is None or account_id in ids
 
     def accounts(self, raw: RawSheet, rows: list[list[Any]]) -> None:
-        sheet = _Sheet(raw, rows)
+        sheet = SheetRows(raw, rows)
         seen = self._rows(sheet, "account", ACCOUNT_SPECS, lambda _row, _n, _state: None)
         for state in self.index.accounts.values():
             if (
@@ -133,7 +133,7 @@ class RoundTrip:
                 self._delete(state, "account", state.name, f"with its {people} stakeholder(s)")
 
     def stakeholders(self, raw: RawSheet, rows: list[list[Any]]) -> None:
-        sheet = _Sheet(raw, rows)
+        sheet = SheetRows(raw, rows)
         seen = self._rows(sheet, "stakeholder", PERSON_SPECS, self._account_of)
         for state in self.index.people.values():
             if (
@@ -145,7 +145,7 @@ class RoundTrip:
                 account = self.index.accounts[state.account_id].name if state.account_id else ""
                 self._delete(state, "stakeholder", state.name, account)
 
-    def _account_of(self, row: list[Any], number: int, sheet: _Sheet) -> Any:
+    def _account_of(self, row: list[Any], number: int, sheet: SheetRows) -> Any:
         """The account of a new stakeholder row: its hidden id, else its name."""
         hidden = parse.text(sheet.cell(row, layout.ACCOUNT_ID))
         if hidden:
@@ -175,7 +175,7 @@ class RoundTrip:
         return found[0][0]
 
     def _rows(
-        self, sheet: _Sheet, kind: str, specs: dict[str, FieldSpec], account_of: Any
+        self, sheet: SheetRows, kind: str, specs: dict[str, FieldSpec], account_of: Any
     ) -> set[uuid.UUID]:
         present = [spec for spec in specs.values() if squash(spec.label) in sheet.columns]
         for required in ("Name", layout.RECORD_ID, layout.VERSION):
@@ -238,7 +238,7 @@ class RoundTrip:
             )
         return set(seen)
 
-    def _record_id(self, sheet: _Sheet, row: list[Any], number: int) -> Any:
+    def _record_id(self, sheet: SheetRows, row: list[Any], number: int) -> Any:
         text = parse.text(sheet.cell(row, layout.RECORD_ID))
         if not text:
             return None
@@ -251,7 +251,7 @@ class RoundTrip:
             )
 
     def _values(
-        self, sheet: _Sheet, row: list[Any], number: int, present: list[FieldSpec]
+        self, sheet: SheetRows, row: list[Any], number: int, present: list[FieldSpec]
     ) -> dict[str, Any] | None:
         values: dict[str, Any] = {}
         ok = True
@@ -270,7 +270,7 @@ class RoundTrip:
 
     def _add(
         self,
-        sheet: _Sheet,
+        sheet: SheetRows,
         *,
         row: list[Any],
         number: int,
@@ -325,7 +325,7 @@ class RoundTrip:
 
     def _change(
         self,
-        sheet: _Sheet,
+        sheet: SheetRows,
         *,
         row: list[Any],
         number: int,
@@ -334,7 +334,7 @@ class RoundTrip:
         values: dict[str, Any],
         state: RecordState,
     ) -> None:
-        changed = {n: v for n, v in values.items() if _differs(specs[n], state.values.get(n), v)}
+        changed = {n: v for n, v in values.items() if differs(specs[n], state.values.get(n), v)}
         if not changed:
             return
         version = parse.text(sheet.cell(row, layout.VERSION))
@@ -393,14 +393,14 @@ class RoundTrip:
             self.issues.append(
                 ImportIssue(
                     INFO,
-                    f"edits on {', '.join(others)} are not read back (only Accounts and "
-                    "Stakeholders come back into the plan)",
+                    f"edits on {', '.join(others)} are not read back (only Accounts, "
+                    "Stakeholders and Play library come back into the plan)",
                     Location(file),
                 )
             )
 
 
-def _differs(spec: FieldSpec, old: Any, new: Any) -> bool:
+def differs(spec: FieldSpec, old: Any, new: Any) -> bool:
     if spec.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
         old_text = old or ""
         if old_text == new:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -25,9 +25,10 @@ from abm_planner.excel import export_layout as layout
 from abm_planner.excel.errors import ExportError, OperationCancelled
 from abm_planner.excel.export_cover import COVER_SHEET, SheetLine, write_cover
 from abm_planner.excel.export_data import FUNCTION_LABELS, KIND_LABELS, LINE_LABELS, ExportData
+from abm_planner.excel.export_images import MapImage, map_images, map_sheet_name, write_map_sheet
 from abm_planner.excel.export_records import account_rows, stakeholder_rows
 from abm_planner.excel.sheet_styles import ATTITUDE_COLOURS, RAG_COLOURS, STATUS_RAG
-from abm_planner.excel.workbook_writer import TruncatedCell, WorkbookWriter
+from abm_planner.excel.workbook_writer import LISTS_SHEET, META_SHEET, TruncatedCell, WorkbookWriter
 from abm_planner.store import plan_file
 from abm_planner.store.base import utcnow
 
@@ -73,16 +74,23 @@ def export_workbook(
     account_ids: Sequence[uuid.UUID] | None = None,
     scope: str = "whole plan",
     findings: Sequence[FindingRow] | None = None,
+    images: Mapping[uuid.UUID, bytes] | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     today: date | None = None,
 ) -> ExportResult:
-    """Write the plan (or the accounts of ``account_ids``) to ``destination`` atomically."""
+    """Write the plan (or the accounts of ``account_ids``) to ``destination`` atomically.
+
+    ``images`` (account id → PNG bytes) adds a sheet with the account's DMU map for
+    each exported account that has one; a picture that is not a PNG or is too big is
+    an ``ExportError`` before anything is written.
+    """
     started = time.perf_counter()
     exported_at = utcnow()  # before the first read: later edits count as "since the export"
     destination = Path(destination)
     check_destination(destination)
     data = ExportData(session, account_ids)
+    maps = map_images(images, _account_names(data, images)) if images else []
     totals = _row_counts(data)
     total = sum(totals.values()) + (len(findings) if findings else 0)
     done = 0
@@ -108,6 +116,7 @@ def export_workbook(
                     totals=totals,
                     scope=scope,
                     findings=findings,
+                    maps=maps,
                     today=today or date.today(),
                 )
                 _write_meta(writer, data, scope, exported_at)
@@ -132,6 +141,19 @@ def export_workbook(
 def planned_rows(session: Session, account_ids: Sequence[uuid.UUID] | None) -> dict[str, int]:
     """Rows the main sheets of an export will have (for a progress bar's total)."""
     return _row_counts(ExportData(session, account_ids))
+
+
+def _account_names(data: ExportData, images: Mapping[uuid.UUID, bytes]) -> dict[uuid.UUID, str]:
+    """Names of the exported accounts among those with a picture."""
+    from sqlalchemy import select
+
+    from abm_planner.store.models import Account
+
+    wanted = [i for i in images if data.account_ids is None or i in data.account_ids]
+    if not wanted:
+        return {}
+    query = select(Account.id, Account.name).where(Account.id.in_(wanted))
+    return dict(data.session.execute(query).all())  # type: ignore[arg-type]
 
 
 def _row_counts(data: ExportData) -> dict[str, int]:
@@ -161,6 +183,7 @@ def _write_sheets(
     totals: dict[str, int],
     scope: str,
     findings: Sequence[FindingRow] | None,
+    maps: Sequence[MapImage] = (),
     today: date,
 ) -> dict[str, int]:
     criteria = data.criteria()
@@ -173,6 +196,13 @@ def _write_sheets(
     contents.append(SheetLine(layout.TIMELINE, None, layout.TIMELINE_NOTE))
     if findings is not None:
         contents.append(SheetLine(layout.FINDINGS, len(findings), layout.FINDINGS_NOTE))
+    taken = [COVER_SHEET, *sheets, layout.TIMELINE, layout.FINDINGS, LISTS_SHEET, META_SHEET]
+    map_sheets: list[tuple[str, MapImage]] = []
+    for image in maps:
+        name = map_sheet_name(image.account, taken)
+        taken.append(name)
+        map_sheets.append((name, image))
+        contents.append(SheetLine(name, None, f"The DMU map (org chart) of {image.account}"))
     write_cover(
         cover,
         writer.styles,
@@ -204,6 +234,9 @@ def _write_sheets(
             layout.FINDINGS_SPEC,
             ([f.account, f.status, f.code, f.message, f.stakeholders] for f in findings),
         )
+    for name, image in map_sheets:
+        write_map_sheet(writer.add_sheet(name), image, writer.styles.section)
+        writer.tick(0)
     writer.write_lists()
     return rows
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from abm_planner.errors import NotFoundError
 from abm_planner.excel.errors import OperationCancelled
+from abm_planner.excel.export_images import check_image
 from abm_planner.excel.import_apply import apply_changes, with_dependencies
 from abm_planner.excel.import_model import ADD, CHANGE, DELETE, ImportPreview, ImportResult
 from abm_planner.excel.import_preview import SheetChoice, build_preview
@@ -97,14 +98,18 @@ def export_plan(
     accounts: Sequence[str | uuid.UUID] | None = None,
     *,
     include_findings: bool = True,
+    images: Mapping[uuid.UUID, bytes] | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ExportResult:
     """Write the plan, or only ``accounts`` (names or ids), to the workbook ``path``.
 
     With ``include_findings`` the DMU analysis runs first; ``progress(done, total)``
-    covers both steps as one bar. A cancel raises ``OperationCancelled``; an error
-    is an ``ExportError``; either way an existing file at ``path`` is left as it was.
+    covers both steps as one bar. ``images`` maps account ids to PNG bytes of their
+    DMU maps (rendered by the GUI); each exported account among them gets a map sheet.
+    A picture that is not a PNG or is over 20 MB is refused with an ``ExportError``.
+    A cancel raises ``OperationCancelled``; an error is an ``ExportError``; either way
+    an existing file at ``path`` is left as it was.
     """
     account_ids = resolve_accounts(plan, accounts) if accounts else None
     if account_ids is None:
@@ -112,6 +117,9 @@ def export_plan(
     else:
         scope = f"{len(account_ids)} account{'s' if len(account_ids) != 1 else ''}"
     check_destination(Path(path))
+    if images:
+        for account_id, data in images.items():
+            check_image(str(account_id), bytes(data))  # before the analysis' long run
     findings = None
     head = 0
     if include_findings:
@@ -137,6 +145,7 @@ def export_plan(
             account_ids=account_ids,
             scope=scope,
             findings=findings,
+            images=images,
             progress=writing,
             cancelled=cancelled,
         )
@@ -195,7 +204,7 @@ def apply_import(
         if len(changes) > 1000 or "term" in touched:
             unit.changed("plan")
         else:
-            for kind in ("account", "stakeholder", "line"):
+            for kind in ("account", "stakeholder", "line", "play_template"):
                 ids = [c.record_id for c in changes if c.kind == kind]
                 if ids:
                     unit.changed(kind, *ids)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import threading
+import zipfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -17,10 +18,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
 
 from abm_planner import assets
+from abm_planner.excel.export_images import map_sheet_name, png_size
 from abm_planner.gui import settings as options
 from abm_planner.gui import workers
 from abm_planner.gui.dialogs import export_dialog
@@ -37,8 +39,10 @@ from abm_planner.gui.models.import_changes import (
 )
 from abm_planner.gui.plan_file_dialogs import PlanDropTarget
 from abm_planner.gui.settings import Settings
+from abm_planner.gui.views.dmu_map import map_image
 from abm_planner.services import excel_io
 from abm_planner.services.accounts import get_account, list_accounts
+from abm_planner.services.dmu_analysis import load_account_dmu
 from abm_planner.services.plans import open_plan
 
 DEMO_ACCOUNTS = len(assets.read_json("demo", "portfolio.json")["accounts"])
@@ -207,6 +211,42 @@ def test_export_of_the_current_account_only(
         assert "Findings" not in workbook.sheetnames
     finally:
         workbook.close()
+
+
+def test_export_of_the_current_account_carries_its_dmu_map_picture(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    assert window.portfolio is not None
+    rows = list_accounts(window.context.plan)
+    account = next(row for row in rows if load_account_dmu(window.context.plan, row.id).people)
+    window.portfolio.select_account(account.id)
+    target = tmp_path / "with map.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+
+    def answer(dialog: export_dialog.ExportDialog) -> QDialog.DialogCode:
+        dialog.ui.currentAccountRadio.setChecked(True)
+        dialog.ui.findingsCheck.setChecked(False)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", answer)
+    window.commands.export_workbook.trigger()
+    assert window.export_job is not None
+    with qtbot.waitSignal(window.export_job.succeeded, timeout=WAIT_MS):
+        pass
+    sheet = map_sheet_name(account.name, [])
+    workbook = openpyxl.load_workbook(target, read_only=True)
+    try:
+        assert sheet in workbook.sheetnames
+    finally:
+        workbook.close()
+    with zipfile.ZipFile(target) as package:
+        pictures = [n for n in package.namelist() if n.startswith("xl/media/")]
+        assert len(pictures) == 1
+        png = package.read(pictures[0])
+    width, height = png_size(png)
+    assert 200 < width <= map_image.MAX_WIDTH and 100 < height <= map_image.MAX_HEIGHT
+    image = QImage.fromData(png, "PNG")
+    assert not image.isNull() and image.width() == width
 
 
 # -- import ---------------------------------------------------------------------------------

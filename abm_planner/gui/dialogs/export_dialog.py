@@ -6,17 +6,29 @@ and today's date. ``export_plan`` runs off the UI thread with a progress dialog
 and Cancel; it writes to a temporary file and replaces the target only when
 complete, so a cancel or an error leaves an existing workbook as it was. When it
 is done, the status bar names the file with a link to its folder.
+
+An export of one account (or of a few, up to ``map_image.MAX_MAP_ACCOUNTS``) also
+carries each account's DMU map as a picture: the maps are drawn here, on the UI
+thread, before the worker starts, and handed to ``export_plan`` as PNG bytes.
 """
 
 from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QWidget,
+)
 
 from abm_planner.errors import UserError
 from abm_planner.excel.workbook_export import ExportResult
@@ -25,6 +37,7 @@ from abm_planner.gui.forms.ui_export_dialog import Ui_ExportDialog
 from abm_planner.gui.plan_context import PlanContext
 from abm_planner.gui.plan_status_bar import PlanStatusBar
 from abm_planner.gui.workers import Cancelled, Job, Progress, start_job
+from abm_planner.services.plans import Plan
 
 WORKBOOK_SUFFIX = ".xlsx"
 _UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
@@ -121,6 +134,11 @@ def start_export(
     if path is None:
         return None
     accounts = [current_account] if only_one and current_account is not None else None
+    try:
+        images = map_images(plan, accounts)
+    except UserError as error:
+        actions.show_user_error(parent, error)
+        return None
 
     def work(progress: Progress, cancelled: Cancelled) -> ExportResult:
         return export_plan(
@@ -128,6 +146,7 @@ def start_export(
             path,
             accounts,
             include_findings=findings,
+            images=images,
             progress=progress,
             cancelled=cancelled,
         )
@@ -143,6 +162,19 @@ def start_export(
         lambda: status.showMessage(_tr("Export cancelled; no file was written."), 8_000)
     )
     return job
+
+
+def map_images(plan: Plan, accounts: Sequence[uuid.UUID] | None) -> dict[uuid.UUID, bytes]:
+    """The DMU map pictures to put in an export of ``accounts`` (none for the whole plan)."""
+    from abm_planner.gui.views.dmu_map.map_image import account_map_images
+
+    if not accounts:
+        return {}
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return account_map_images(plan, accounts)
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def show_exported(result: ExportResult, status: PlanStatusBar, parent: QWidget) -> None:

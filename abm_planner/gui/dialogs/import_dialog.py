@@ -42,6 +42,7 @@ _NOUNS = {
     "stakeholder": ("stakeholder", "stakeholders"),
     "line": ("reporting line", "reporting lines"),
     "term": ("industry", "industries"),
+    "play_template": ("play template", "play templates"),
 }
 
 

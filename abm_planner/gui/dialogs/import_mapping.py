@@ -34,6 +34,7 @@ from abm_planner.excel.import_model import ImportPreview, SheetMapping
 from abm_planner.excel.import_preview import SheetChoice
 
 ROUND_TRIP = "round_trip"
+PLAY_LIBRARY = "play_library"  # another workbook's Play library sheet: read as it is
 SKIP = ""  # SheetChoice.kind for "do not import this sheet"
 SheetKey = tuple[str, str | None]
 Choices = dict[SheetKey, SheetChoice]
@@ -56,6 +57,7 @@ def kind_label(kind: str | None) -> str:
         ACCOUNTS: _tr("Accounts (companies)"),
         CONTACTS: _tr("Contacts (people)"),
         ROUND_TRIP: _tr("Edited ABM Planner export"),
+        PLAY_LIBRARY: _tr("Play library"),
     }.get(kind or "", _tr("Not imported"))
 
 
@@ -176,8 +178,8 @@ class SheetMappingEditor(QObject):
         if sheet is None:
             combo.setEnabled(False)
             return
-        if sheet.kind == ROUND_TRIP:
-            combo.addItem(kind_label(ROUND_TRIP), ROUND_TRIP)
+        if sheet.kind in {ROUND_TRIP, PLAY_LIBRARY}:
+            combo.addItem(kind_label(sheet.kind), sheet.kind)
             combo.setEnabled(False)
             return
         for kind in (ACCOUNTS, CONTACTS, SKIP):
@@ -203,7 +205,7 @@ class SheetMappingEditor(QObject):
     def _on_kind_chosen(self, _index: int) -> None:
         sheet = self.current_sheet
         kind = self.kind_combo.currentData()
-        if sheet is None or kind in {ROUND_TRIP, sheet.kind or SKIP}:
+        if sheet is None or kind in {ROUND_TRIP, PLAY_LIBRARY, sheet.kind or SKIP}:
             return
         self.choice_made.emit(sheet_key(sheet), SheetChoice(kind, {}))
 

@@ -46,6 +46,7 @@ KIND_LABELS = {
     "stakeholder": "Stakeholder",
     "line": "Reporting line",
     "term": "Industry list",
+    "play_template": "Play template",
 }
 RECORD, TYPE, ACCOUNT, BEFORE, AFTER, SOURCE = range(6)
 COLUMN_TITLES = ("Record", "Type", "Account", "Before", "After", "From")

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QBuffer,
     QCoreApplication,
     QIODevice,
     QMarginsF,
@@ -98,8 +99,8 @@ def _save(path: Path, write: Callable[[QSaveFile], bool]) -> None:
         raise UserError(f"{path} could not be written: {file.errorString()}.")
 
 
-def export_png(scene: DmuScene, path: Path, scale: float = PNG_SCALE) -> QSize:
-    """Write the whole map as a PNG; returns its size in pixels."""
+def render_image(scene: DmuScene, scale: float = PNG_SCALE) -> QImage:
+    """The whole map as a picture, ``scale`` pixels per scene unit (capped)."""
     size = png_size(scene, scale)
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(scene.theme.canvas)
@@ -108,8 +109,24 @@ def export_png(scene: DmuScene, path: Path, scale: float = PNG_SCALE) -> QSize:
     with _for_output(scene):
         scene.render(painter, QRectF(image.rect()), export_rect(scene))
     painter.end()
+    return image
+
+
+def export_png(scene: DmuScene, path: Path, scale: float = PNG_SCALE) -> QSize:
+    """Write the whole map as a PNG; returns its size in pixels."""
+    image = render_image(scene, scale)
     _save(path, lambda file: image.save(file, "PNG"))  # type: ignore[call-overload]
-    return size
+    return image.size()
+
+
+def png_bytes(scene: DmuScene, scale: float = PNG_SCALE) -> bytes:
+    """The whole map as PNG bytes (for a workbook), drawn as ``export_png`` draws it."""
+    image = render_image(scene, scale)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
+        raise UserError("The DMU map could not be drawn as a PNG picture.")
+    return bytes(buffer.data().data())
 
 
 def export_svg(scene: DmuScene, path: Path, title: str) -> None:
