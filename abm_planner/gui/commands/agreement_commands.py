@@ -1,10 +1,8 @@
 """Undoable edits of the agreement: rubric, scores, tier rules, lead definition, handoff,
 commercial figures, objectives and the whitespace map.
 
-Most of these edits have the same shape — a service call that returns the old value,
-so undo is the same call with that value — and share ``ValueCommand``. Creating and
-deleting records share ``CreateCommand`` and ``DeleteCommand``: a delete captures
-the rows it removes, and redo of a create puts back the very record undo removed.
+Most of these edits have one of the shapes of ``commands.generic`` (ValueCommand,
+CreateCommand, DeleteCommand); only the whitespace cell needs a command of its own.
 The ``*_command`` functions build a command with its Edit ▸ Undo text; push them
 with ``push(context.undo_stack, command)``.
 """
@@ -12,89 +10,13 @@ with ``push(context.undo_stack, command)``.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 from abm_planner.gui.commands.base import ServiceCommand, quoted, tr
+from abm_planner.gui.commands.generic import CreateCommand, DeleteCommand, ValueCommand
 from abm_planner.gui.plan_context import PlanContext
 from abm_planner.services import agreements, engagement_rules, objectives, rubric, whitespace
-from abm_planner.services.agreement_rows import CapturedRows
 from abm_planner.services.rubric import ScoreValue
-
-
-class ValueCommand(ServiceCommand):
-    """``change(value)`` makes the edit and returns the old value; undo changes it back."""
-
-    def __init__(self, context: PlanContext, text: str, change: Callable[[Any], Any], value: Any):
-        super().__init__(context, text)
-        self._change = change
-        self.value = value
-        self.old: Any = None
-
-    def apply(self) -> None:
-        self.old = self._change(self.value)
-
-    def do_redo(self) -> None:
-        self._change(self.value)
-
-    def do_undo(self) -> None:
-        self._change(self.old)
-
-
-class CreateCommand(ServiceCommand):
-    """Add a record; undo deletes it (capturing it) and redo restores that capture."""
-
-    def __init__(
-        self,
-        context: PlanContext,
-        text: str,
-        create: Callable[[], uuid.UUID],
-        delete: Callable[[uuid.UUID], CapturedRows],
-        restore: Callable[[CapturedRows], None],
-    ) -> None:
-        super().__init__(context, text)
-        self._create, self._delete, self._restore = create, delete, restore
-        self.record_id: uuid.UUID | None = None
-        self._captured: CapturedRows | None = None
-
-    def apply(self) -> None:
-        self.record_id = self._create()
-
-    def do_redo(self) -> None:
-        assert self._captured is not None
-        self._restore(self._captured)
-
-    def do_undo(self) -> None:
-        assert self.record_id is not None
-        self._captured = self._delete(self.record_id)
-
-
-class DeleteCommand(ServiceCommand):
-    """Delete a record with what hangs off it; undo restores every captured row."""
-
-    def __init__(
-        self,
-        context: PlanContext,
-        text: str,
-        record_id: uuid.UUID,
-        delete: Callable[[uuid.UUID], CapturedRows],
-        restore: Callable[[CapturedRows], None],
-    ) -> None:
-        super().__init__(context, text)
-        self.record_id = record_id
-        self._delete, self._restore = delete, restore
-        self._captured: CapturedRows | None = None
-
-    def apply(self) -> None:
-        self._captured = self._delete(self.record_id)
-
-    def do_redo(self) -> None:
-        self.apply()
-
-    def do_undo(self) -> None:
-        assert self._captured is not None
-        self._restore(self._captured)
-
 
 # -- rubric and scores ------------------------------------------------------------------
 

@@ -9,91 +9,12 @@ restores the record undo removed, again with the same id.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from abm_planner.gui.commands.base import ServiceCommand, quoted, tr
+from abm_planner.gui.commands.base import quoted, tr
+from abm_planner.gui.commands.generic import CreateCommand, DeleteCommand, ValueCommand
 from abm_planner.gui.plan_context import PlanContext
 from abm_planner.services import team
-
-C = TypeVar("C")
-
-
-class ChangeCommand(ServiceCommand):
-    """``change(value)`` makes the edit and returns the old value; undo changes it back."""
-
-    def __init__(
-        self, context: PlanContext, text: str, change: Callable[[Any], Any], value: Any
-    ) -> None:
-        super().__init__(context, text)
-        self._change = change
-        self.value = value
-        self.old: Any = None
-
-    def apply(self) -> None:
-        self.old = self._change(self.value)
-
-    def do_redo(self) -> None:
-        self._change(self.value)
-
-    def do_undo(self) -> None:
-        self._change(self.old)
-
-
-class AddCommand(ServiceCommand, Generic[C]):
-    """Add a record; undo deletes it (capturing it), redo restores that capture."""
-
-    def __init__(
-        self,
-        context: PlanContext,
-        text: str,
-        create: Callable[[], uuid.UUID],
-        delete: Callable[[uuid.UUID], C],
-        restore: Callable[[C], None],
-    ) -> None:
-        super().__init__(context, text)
-        self._create, self._delete, self._restore = create, delete, restore
-        self.record_id: uuid.UUID | None = None
-        self._captured: C | None = None
-
-    def apply(self) -> None:
-        self.record_id = self._create()
-
-    def do_redo(self) -> None:
-        assert self._captured is not None
-        self._restore(self._captured)
-
-    def do_undo(self) -> None:
-        assert self.record_id is not None
-        self._captured = self._delete(self.record_id)
-
-
-class RemoveCommand(ServiceCommand, Generic[C]):
-    """Delete a record with what hangs off it; undo restores the capture."""
-
-    def __init__(
-        self,
-        context: PlanContext,
-        text: str,
-        record_id: uuid.UUID,
-        delete: Callable[[uuid.UUID], C],
-        restore: Callable[[C], None],
-    ) -> None:
-        super().__init__(context, text)
-        self.record_id = record_id
-        self._delete, self._restore = delete, restore
-        self._captured: C | None = None
-
-    def apply(self) -> None:
-        self._captured = self._delete(self.record_id)
-
-    def do_redo(self) -> None:
-        self.apply()
-
-    def do_undo(self) -> None:
-        assert self._captured is not None
-        self._restore(self._captured)
-
 
 _FIELD_WORDS = {
     "name": "name",
@@ -113,10 +34,10 @@ def _fields(changes: dict[str, Any]) -> str:
 
 def add_member_command(
     context: PlanContext, values: dict[str, Any]
-) -> AddCommand[team.MemberCapture]:
+) -> CreateCommand[team.MemberCapture]:
     plan = context.plan
     text = tr("Add team member {name}").format(name=quoted(str(values.get("name", ""))))
-    return AddCommand(
+    return CreateCommand(
         context,
         text,
         lambda: team.create_team_member(plan, values),
@@ -127,21 +48,21 @@ def add_member_command(
 
 def edit_member_command(
     context: PlanContext, member_id: uuid.UUID, name: str, changes: dict[str, Any]
-) -> ChangeCommand:
+) -> ValueCommand:
     plan = context.plan
     text = tr("Change {fields} of team member {name}").format(
         fields=_fields(changes), name=quoted(name)
     )
-    return ChangeCommand(
+    return ValueCommand(
         context, text, lambda v: team.update_team_member(plan, member_id, v), changes
     )
 
 
 def delete_member_command(
     context: PlanContext, member_id: uuid.UUID, name: str
-) -> RemoveCommand[team.MemberCapture]:
+) -> DeleteCommand[team.MemberCapture]:
     plan = context.plan
-    return RemoveCommand(
+    return DeleteCommand(
         context,
         tr("Delete team member {name}").format(name=quoted(name)),
         member_id,
@@ -153,10 +74,10 @@ def delete_member_command(
 # -- solutions --------------------------------------------------------------------------
 
 
-def add_solution_command(context: PlanContext, values: dict[str, Any]) -> AddCommand[Any]:
+def add_solution_command(context: PlanContext, values: dict[str, Any]) -> CreateCommand[Any]:
     plan = context.plan
     text = tr("Add solution {name}").format(name=quoted(str(values.get("name", ""))))
-    return AddCommand(
+    return CreateCommand(
         context,
         text,
         lambda: team.create_solution(plan, values),
@@ -167,21 +88,21 @@ def add_solution_command(context: PlanContext, values: dict[str, Any]) -> AddCom
 
 def edit_solution_command(
     context: PlanContext, solution_id: uuid.UUID, name: str, changes: dict[str, Any]
-) -> ChangeCommand:
+) -> ValueCommand:
     plan = context.plan
     text = tr("Change {fields} of solution {name}").format(
         fields=_fields(changes), name=quoted(name)
     )
-    return ChangeCommand(
+    return ValueCommand(
         context, text, lambda v: team.update_solution(plan, solution_id, v), changes
     )
 
 
 def delete_solution_command(
     context: PlanContext, solution_id: uuid.UUID, name: str
-) -> RemoveCommand[Any]:
+) -> DeleteCommand[Any]:
     plan = context.plan
-    return RemoveCommand(
+    return DeleteCommand(
         context,
         tr("Delete solution {name}").format(name=quoted(name)),
         solution_id,
@@ -192,11 +113,11 @@ def delete_solution_command(
 
 def move_solution_command(
     context: PlanContext, solution_id: uuid.UUID, name: str, offset: int
-) -> ChangeCommand:
+) -> ValueCommand:
     """Move a solution ``offset`` places (-1: up, 1: down); refused at either end."""
     plan = context.plan
     order = team.moved_order(plan, solution_id, offset)
     text = (
         tr("Move solution {name} up") if offset < 0 else tr("Move solution {name} down")
     ).format(name=quoted(name))
-    return ChangeCommand(context, text, lambda v: team.reorder_solutions(plan, v), order)
+    return ValueCommand(context, text, lambda v: team.reorder_solutions(plan, v), order)
