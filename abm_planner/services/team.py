@@ -25,6 +25,9 @@ from abm_planner.services.snapshots import Relink
 from abm_planner.store.base import Base
 from abm_planner.store.models import Solution, TeamMember, Whitespace
 
+_MEMBER_GONE = "That team member no longer exists."
+_SOLUTION_GONE = "That solution no longer exists."
+
 MEMBER_SPECS = field_map(
     (
         FieldSpec("name", "Name", FieldKind.TEXT, required=True, max_length=200),
@@ -94,6 +97,26 @@ def _checked(specs: dict[str, FieldSpec], values: dict[str, Any]) -> dict[str, A
     return checked
 
 
+def _update(
+    plan: Plan, model: Any, kind: str, record_id: uuid.UUID, checked: dict[str, Any], *, gone: str
+) -> dict[str, Any]:
+    """Set checked fields of one record in one unit of work; return their old values."""
+    with plan.write() as unit:
+        record = unit.session.get(model, record_id)
+        if record is None:
+            raise NotFoundError(gone)
+        old = {name: getattr(record, name) for name in checked}
+        for name, value in checked.items():
+            setattr(record, name, value)
+        unit.changed(kind, record_id)
+    return old
+
+
+def _require_name(checked: dict[str, Any]) -> None:
+    if "name" not in checked:
+        raise UserError("Name cannot be empty.")
+
+
 def _member_references() -> list[tuple[Table, str]]:
     """Every (table, column) whose foreign key points at a team member."""
     members = cast(Table, TeamMember.__table__)
@@ -119,8 +142,7 @@ def list_team_members(plan: Plan) -> list[TeamMemberRow]:
 def create_team_member(plan: Plan, values: dict[str, Any]) -> uuid.UUID:
     """Add a member; ``function`` defaults to sales. Returns the new id."""
     checked = _checked(MEMBER_SPECS, {"function": "sales", **values})
-    if "name" not in checked:
-        raise UserError("Name cannot be empty.")
+    _require_name(checked)
     with plan.write() as unit:
         member = TeamMember(**checked)
         unit.session.add(member)
@@ -132,20 +154,14 @@ def create_team_member(plan: Plan, values: dict[str, Any]) -> uuid.UUID:
 def _member(session: Session, member_id: uuid.UUID) -> TeamMember:
     member = session.get(TeamMember, member_id)
     if member is None:
-        raise NotFoundError("That team member no longer exists.")
+        raise NotFoundError(_MEMBER_GONE)
     return member
 
 
 def update_team_member(plan: Plan, member_id: uuid.UUID, changes: dict[str, Any]) -> dict[str, Any]:
     """Change some fields; returns their old values (for undo)."""
     checked = _checked(MEMBER_SPECS, changes)
-    with plan.write() as unit:
-        member = _member(unit.session, member_id)
-        old = {name: getattr(member, name) for name in checked}
-        for name, value in checked.items():
-            setattr(member, name, value)
-        unit.changed("team_member", member_id)
-    return old
+    return _update(plan, TeamMember, "team_member", member_id, checked, gone=_MEMBER_GONE)
 
 
 def member_ownership(plan: Plan, member_id: uuid.UUID) -> Ownership:
@@ -213,8 +229,7 @@ def list_solutions(plan: Plan) -> list[SolutionRow]:
 def create_solution(plan: Plan, values: dict[str, Any]) -> uuid.UUID:
     """Add a solution as the last column. Returns the new id."""
     checked = _checked(SOLUTION_SPECS, values)
-    if "name" not in checked:
-        raise UserError("Name cannot be empty.")
+    _require_name(checked)
     with plan.write() as unit:
         last = unit.session.scalar(select(func.max(Solution.sort_order)))
         solution = Solution(**checked, sort_order=0 if last is None else last + 1)
@@ -227,20 +242,14 @@ def create_solution(plan: Plan, values: dict[str, Any]) -> uuid.UUID:
 def _solution(session: Session, solution_id: uuid.UUID) -> Solution:
     solution = session.get(Solution, solution_id)
     if solution is None:
-        raise NotFoundError("That solution no longer exists.")
+        raise NotFoundError(_SOLUTION_GONE)
     return solution
 
 
 def update_solution(plan: Plan, solution_id: uuid.UUID, changes: dict[str, Any]) -> dict[str, Any]:
     """Change the name or description; returns the old values (for undo)."""
     checked = _checked(SOLUTION_SPECS, changes)
-    with plan.write() as unit:
-        solution = _solution(unit.session, solution_id)
-        old = {name: getattr(solution, name) for name in checked}
-        for name, value in checked.items():
-            setattr(solution, name, value)
-        unit.changed("solution", solution_id)
-    return old
+    return _update(plan, Solution, "solution", solution_id, checked, gone=_SOLUTION_GONE)
 
 
 def solution_cell_count(plan: Plan, solution_id: uuid.UUID) -> int:
@@ -291,7 +300,7 @@ def moved_order(plan: Plan, solution_id: uuid.UUID, offset: int) -> list[uuid.UU
     """The solutions' order with ``solution_id`` moved ``offset`` places (-1: up)."""
     order = [row.id for row in list_solutions(plan)]
     if solution_id not in order:
-        raise NotFoundError("That solution no longer exists.")
+        raise NotFoundError(_SOLUTION_GONE)
     position = order.index(solution_id)
     target = position + offset
     if not 0 <= target < len(order):
