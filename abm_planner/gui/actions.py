@@ -51,6 +51,16 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def push_reporting(context: PlanContext, command: ServiceCommand, parent: QWidget | None) -> bool:
+    """Push one command; report a refusal and return False."""
+    try:
+        push(context.undo_stack, command)
+    except UserError as error:
+        show_user_error(parent, error)
+        return False
+    return True
+
+
 def push_macro(
     context: PlanContext,
     text: str,
@@ -65,7 +75,8 @@ def push_macro(
     return True
 
 
-def _refused_read_only(context: PlanContext, parent: QWidget | None) -> bool:
+def refuse_if_read_only(context: PlanContext, parent: QWidget | None) -> bool:
+    """Say why nothing can change in a read-only plan; True when the action must stop."""
     if not context.read_only:
         return False
     show_user_error(
@@ -91,23 +102,18 @@ def _ask_name(parent: QWidget | None, title: str, label: str) -> str | None:
 
 def new_account(context: PlanContext, parent: QWidget | None) -> uuid.UUID | None:
     """Ask for a name and add the account; its id, or None if cancelled or refused."""
-    if _refused_read_only(context, parent):
+    if refuse_if_read_only(context, parent):
         return None
     name = _ask_name(parent, tr("New account"), tr("Name of the account:"))
     if name is None:
         return None
     command = CreateAccountCommand(context, {"name": name})
-    try:
-        push(context.undo_stack, command)
-    except UserError as error:
-        show_user_error(parent, error)
-        return None
-    return command.account_id
+    return command.account_id if push_reporting(context, command, parent) else None
 
 
 def delete_account(context: PlanContext, account_id: uuid.UUID, parent: QWidget | None) -> bool:
     """Confirm, naming what goes with the account, then delete it (one undo restores all)."""
-    if _refused_read_only(context, parent):
+    if refuse_if_read_only(context, parent):
         return False
     try:
         name = get_account(context.plan, account_id)["name"]
@@ -127,37 +133,27 @@ def delete_account(context: PlanContext, account_id: uuid.UUID, parent: QWidget 
     text = f"{question} {consequence}\n\n{tr('You can undo this with Edit ▸ Undo.')}"
     if not confirm(parent, tr("Delete account"), text):
         return False
-    try:
-        push(context.undo_stack, DeleteAccountCommand(context, account_id))
-    except UserError as error:
-        show_user_error(parent, error)
-        return False
-    return True
+    return push_reporting(context, DeleteAccountCommand(context, account_id), parent)
 
 
 def new_stakeholder(
     context: PlanContext, account_id: uuid.UUID, parent: QWidget | None
 ) -> uuid.UUID | None:
     """Ask for a name and add a stakeholder to the account; their id, or None."""
-    if _refused_read_only(context, parent):
+    if refuse_if_read_only(context, parent):
         return None
     name = _ask_name(parent, tr("New stakeholder"), tr("Name of the person:"))
     if name is None:
         return None
     command = CreateStakeholderCommand(context, account_id, {"name": name})
-    try:
-        push(context.undo_stack, command)
-    except UserError as error:
-        show_user_error(parent, error)
-        return None
-    return command.stakeholder_id
+    return command.stakeholder_id if push_reporting(context, command, parent) else None
 
 
 def delete_stakeholders(
     context: PlanContext, ids: Sequence[uuid.UUID], parent: QWidget | None
 ) -> bool:
     """Confirm and delete the stakeholders as one undoable step."""
-    if not ids or _refused_read_only(context, parent):
+    if not ids or refuse_if_read_only(context, parent):
         return False
     names: list[str] = []
     for stakeholder_id in ids:

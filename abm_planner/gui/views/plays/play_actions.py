@@ -13,9 +13,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
-from abm_planner.errors import ReadOnlyPlanError, UserError
+from abm_planner.errors import UserError
 from abm_planner.gui import actions
-from abm_planner.gui.commands.base import push
 from abm_planner.gui.commands.play_commands import (
     CreatePlayCommand,
     DeletePlayCommand,
@@ -33,35 +32,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PlayActions", text)
 
 
-def _refused(context: PlanContext, parent: QWidget | None) -> bool:
-    if not context.read_only:
-        return False
-    actions.show_user_error(
-        parent,
-        ReadOnlyPlanError(
-            tr(
-                "This plan is open read-only (it is open in another window); "
-                "close it there to edit it here."
-            )
-        ),
-    )
-    return True
-
-
-def _push(context: PlanContext, command: object, parent: QWidget | None) -> bool:
-    try:
-        push(context.undo_stack, command)  # type: ignore[arg-type]
-    except UserError as error:
-        actions.show_user_error(parent, error)
-        return False
-    return True
-
-
 def add_play(
     context: PlanContext, account_id: uuid.UUID, parent: QWidget | None
 ) -> uuid.UUID | None:
     """Open the assignment dialog for a new play; its id, or None if cancelled or refused."""
-    if _refused(context, parent):
+    if actions.refuse_if_read_only(context, parent):
         return None
     try:
         account = get_account(context.plan, account_id)
@@ -74,12 +49,12 @@ def add_play(
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     command = CreatePlayCommand(context, account_id, dialog.values())
-    return command.assignment_id if _push(context, command, parent) else None
+    return command.assignment_id if actions.push_reporting(context, command, parent) else None
 
 
 def edit_play(context: PlanContext, assignment_id: uuid.UUID, parent: QWidget | None) -> bool:
     """Open the assignment dialog on a play and push what changed."""
-    if _refused(context, parent):
+    if actions.refuse_if_read_only(context, parent):
         return False
     try:
         values = get_assignment(context.plan, assignment_id)
@@ -93,14 +68,14 @@ def edit_play(context: PlanContext, assignment_id: uuid.UUID, parent: QWidget | 
     changes = dialog.changes()
     if not changes:
         return False
-    return _push(context, EditPlayCommand(context, assignment_id, changes), parent)
+    return actions.push_reporting(context, EditPlayCommand(context, assignment_id, changes), parent)
 
 
 def delete_plays(
     context: PlanContext, ids: Sequence[uuid.UUID], names: Sequence[str], parent: QWidget | None
 ) -> bool:
     """Confirm, then delete the plays as one undoable step (their touches stay)."""
-    if not ids or _refused(context, parent):
+    if not ids or actions.refuse_if_read_only(context, parent):
         return False
     if len(ids) == 1:
         question = tr("Delete the play “{name}”?").format(name=names[0])
@@ -131,7 +106,7 @@ def log_touch(
     assignment_id: uuid.UUID | None = None,
 ) -> uuid.UUID | None:
     """Open the touch dialog and log the touch; its id, or None."""
-    if _refused(context, parent):
+    if actions.refuse_if_read_only(context, parent):
         return None
     try:
         choices = TouchChoices.for_account(context.plan, account_id)
@@ -147,7 +122,7 @@ def log_touch(
     if person is None:
         return None
     command = LogTouchCommand(context, person, dialog.values(), dialog.stakeholder_name())
-    return command.touch_id if _push(context, command, parent) else None
+    return command.touch_id if actions.push_reporting(context, command, parent) else None
 
 
 def add_targets(
@@ -157,7 +132,7 @@ def add_targets(
     parent: QWidget | None,
 ) -> bool:
     """One click: add the people of a gap to a play the account already runs."""
-    if _refused(context, parent):
+    if actions.refuse_if_read_only(context, parent):
         return False
     try:
         current = get_assignment(context.plan, assignment_id)["target_ids"]
@@ -167,7 +142,9 @@ def add_targets(
     targets = list(dict.fromkeys([*current, *stakeholder_ids]))
     if len(targets) == len(current):
         return False
-    return _push(context, EditPlayCommand(context, assignment_id, {"target_ids": targets}), parent)
+    return actions.push_reporting(
+        context, EditPlayCommand(context, assignment_id, {"target_ids": targets}), parent
+    )
 
 
 def assign_template(
@@ -178,7 +155,7 @@ def assign_template(
     parent: QWidget | None,
 ) -> uuid.UUID | None:
     """One click: assign a library play to the people of a gap, starting next Monday."""
-    if _refused(context, parent):
+    if actions.refuse_if_read_only(context, parent):
         return None
     try:
         values = values_from_template(context.plan, account_id, template_id, stakeholder_ids)
@@ -186,4 +163,4 @@ def assign_template(
         actions.show_user_error(parent, error)
         return None
     command = CreatePlayCommand(context, account_id, values)
-    return command.assignment_id if _push(context, command, parent) else None
+    return command.assignment_id if actions.push_reporting(context, command, parent) else None
