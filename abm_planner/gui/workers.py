@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from abm_planner.errors import UserError
 from abm_planner.excel.errors import OperationCancelled
+from abm_planner.gui.garbage_collection import background_work_ended, background_work_started
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -105,6 +106,7 @@ class Job(QObject):
     def start(self) -> None:
         self.running = True
         _running.add(self)
+        background_work_started()
         QTimer.singleShot(SHOW_AFTER_MS, self, self._show_dialog)
         QThreadPool.globalInstance().start(_Runnable(self._work, self._signals, self._stop))
 
@@ -176,6 +178,7 @@ class Job(QObject):
     def _on_ended(self, result: object, error: BaseException | None) -> None:
         self.running = False
         _running.discard(self)
+        background_work_ended()
         if self._dialog is not None:
             self._dialog.canceled.disconnect(self._on_dialog_cancel)
             self._dialog.hide()

@@ -1,27 +1,43 @@
-"""Collection runs on the UI thread only, when the collector's thresholds say so."""
+"""While background work runs, garbage is collected on the UI thread only."""
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 
-from PySide6.QtWidgets import QApplication
+import pytest
 
-from abm_planner.gui.garbage_collection import UiThreadCollector
+from abm_planner.gui import garbage_collection as collection
 
 
-def test_the_collector_switches_automatic_collection_off_and_back_on(qapp: QApplication) -> None:
-    collector = UiThreadCollector(qapp)
+@pytest.fixture
+def automatic_collection() -> Iterator[None]:
+    """These tests start from the app's normal state: automatic collection on."""
     gc.enable()
-    collector.start()
-    try:
-        assert not gc.isenabled()
-    finally:
-        collector.stop()
+    yield
+    gc.disable()  # tests/gui/conftest.py keeps it off during GUI tests
+
+
+def test_background_work_switches_automatic_collection_off_until_the_last_job_ends(
+    automatic_collection: None,
+) -> None:
+    collection.background_work_started()
+    collection.background_work_started()
+    assert not gc.isenabled()
+    collection.background_work_ended()
+    assert not gc.isenabled(), "one job still runs"
+    collection.background_work_ended()
     assert gc.isenabled()
 
 
-def test_a_due_generation_is_collected(qapp: QApplication) -> None:
-    collector = UiThreadCollector(qapp)
+def test_collection_already_off_is_left_off(automatic_collection: None) -> None:
+    gc.disable()
+    collection.background_work_started()
+    collection.background_work_ended()
+    assert not gc.isenabled()
+
+
+def test_a_due_generation_is_collected() -> None:
     threshold = gc.get_threshold()
     try:
         gc.set_threshold(5, 10, 10)
@@ -31,9 +47,9 @@ def test_a_due_generation_is_collected(qapp: QApplication) -> None:
             node.append(node)
             cycles.append(node)
         del cycles, node
-        assert collector.collect_if_due() > 0
+        assert collection.collect_if_due() > 0
         gc.set_threshold(1_000_000, 10, 10)
         gc.collect()
-        assert collector.collect_if_due() == 0, "nothing is due below the thresholds"
+        assert collection.collect_if_due() == 0, "nothing is due below the thresholds"
     finally:
         gc.set_threshold(*threshold)

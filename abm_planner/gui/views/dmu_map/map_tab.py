@@ -33,6 +33,7 @@ from abm_planner.dmu.records import INFLUENCE_MAP, ORG_CHART, AccountAnalysis, A
 from abm_planner.errors import NotFoundError, UserError
 from abm_planner.gui import actions
 from abm_planner.gui.commands.dmu_commands import AutoLayoutCommand, MoveCardsCommand
+from abm_planner.gui.garbage_collection import background_work_ended, background_work_started
 from abm_planner.gui.models.lookups import LOOKUP_CHANGE_KINDS
 from abm_planner.gui.plan_context import PlanContext
 from abm_planner.gui.views.dmu_map import map_jobs
@@ -245,12 +246,14 @@ class DmuMapTab(QWidget):
         if request.layout_view is not None:
             self._layout_pending = True
             self._show_notice(_tr("Arranging the influence view…"))
+        background_work_started()
         self.pool.start(partial(map_jobs.run_job, request, signals, self._is_current))
 
     def _is_current(self, generation: int) -> bool:
         return generation == self._generation  # an int read: safe from a worker thread
 
     def _on_job_done(self, result: map_jobs.JobResult) -> None:
+        background_work_ended()
         self._pending.pop(result.generation, None)
         if result.generation != self._generation or result.skipped or self.dmu is None:
             return
