@@ -79,8 +79,12 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+ANALYZE_CHUNK = 500
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from abm_planner.services.dmu_analysis import (
+        accounts_by_name,
         analyse_accounts,
         analysis_as_json,
         find_account,
@@ -89,33 +93,57 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     from abm_planner.services.plans import open_plan
     from abm_planner.services.play_checks import check_accounts, checks_json, checks_text
 
-    report: Callable[[int, int], None] | None = None
-    if args.account is None and sys.stderr.isatty():
-
-        def report(done: int, total: int) -> None:
-            print(f"\r  {done:,} / {total:,} accounts", end="", file=sys.stderr, flush=True)
-
     plan = open_plan(args.plan, read_only=True)
     try:
-        ids = None if args.account is None else [find_account(plan, args.account)[0]]
-        analyses = analyse_accounts(plan, ids, progress=report)
-        found = check_accounts(plan, ids, analyses=analyses, uuid_ids=False)
-        checks = {c.account_id: c for c in found}
+        wanted = None if args.account is None else [find_account(plan, args.account)[0]]
+        order = [account_id for account_id, _name in accounts_by_name(plan, wanted)]
+        progress = _analysis_progress(len(order)) if wanted is None else None
+        # Accounts go in chunks, JSON is written as each chunk is done: memory stays
+        # bounded by a chunk, not the portfolio.
+        first = True
+        if args.json:
+            print("[", end="")
+        analyses_for_text = []
+        for start in range(0, len(order), ANALYZE_CHUNK):
+            chunk = order[start : start + ANALYZE_CHUNK]
+            analyses = analyse_accounts(plan, chunk, progress=progress and progress(start))
+            found = check_accounts(plan, chunk, analyses=analyses, uuid_ids=False)
+            checks = {c.account_id: c for c in found}
+            if not args.json:
+                analyses_for_text += [(a, checks.get(a.account_id)) for a in analyses]
+                continue
+            for analysis in analyses:
+                item = analysis_as_json(analysis) | checks_json(checks.get(analysis.account_id))
+                text = json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+                print(("\n  " if first else ",\n  ") + text, end="")
+                first = False
     finally:
         plan.close()
-    if report:
+    if progress:
         print(file=sys.stderr)
     if args.json:
-        objects = [analysis_as_json(a) | checks_json(checks.get(a.account_id)) for a in analyses]
-        print(json.dumps(objects, indent=2, ensure_ascii=False))
+        print("\n]" if not first else "]")
     else:
-        notes = {
-            a.account_id: checks_text(checks[a.account_id])
-            for a in analyses
-            if a.account_id in checks
-        }
+        analyses = [a for a, _c in analyses_for_text]
+        notes = {a.account_id: checks_text(c) for a, c in analyses_for_text if c is not None}
         print(format_analyses(analyses, notes))
     return EXIT_OK
+
+
+def _analysis_progress(total: int) -> Callable[[int], Callable[[int, int], None]] | None:
+    """Per-chunk progress callbacks that count across chunks (only on a terminal)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def for_chunk(offset: int) -> Callable[[int, int], None]:
+        def report(done: int, _chunk_total: int) -> None:
+            print(
+                f"\r  {offset + done:,} / {total:,} accounts", end="", file=sys.stderr, flush=True
+            )
+
+        return report
+
+    return for_chunk
 
 
 def _stderr_progress(noun: str) -> Callable[[int, int], None] | None:

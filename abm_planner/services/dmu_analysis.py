@@ -214,9 +214,10 @@ def load_account_dmu(plan: Plan, account_id: uuid.UUID) -> AccountDMU:
         return replace(dmu, positions=_positions(session, account_id))
 
 
-def _account_list(
-    plan: Plan, account_ids: Iterable[uuid.UUID] | None
+def accounts_by_name(
+    plan: Plan, account_ids: Iterable[uuid.UUID] | None = None
 ) -> list[tuple[uuid.UUID, str]]:
+    """(id, name) of every account (or those of ``account_ids``) in analysis order."""
     with plan.read() as session:
         rows = [(i, name) for i, name in session.execute(select(Account.id, Account.name))]
     if account_ids is not None:
@@ -242,7 +243,7 @@ def iter_account_dmus(
 
     Hand-set positions are left out: a portfolio analysis does not need them.
     """
-    return _batches(plan, _account_list(plan, account_ids), batch)
+    return _batches(plan, accounts_by_name(plan, account_ids), batch)
 
 
 # --------------------------------------------------------------------------- analysing
@@ -272,7 +273,7 @@ def analyse_accounts(
     from abm_planner.dmu.analysis import analyse_dmu
 
     day = today or date.today()
-    accounts = _account_list(plan, account_ids)
+    accounts = accounts_by_name(plan, account_ids)
     total = len(accounts)
     if progress:
         progress(0, total)
