@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
+
+from abm_planner.services.snapshots import rows_where
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +32,7 @@ def capture(session: Session, parts: Sequence[tuple[Any, Any]]) -> CapturedRows:
     """Read the rows of each (table, condition) in the order given."""
     tables = []
     for table, condition in parts:
-        rows = session.execute(select(table).where(condition)).mappings()
-        tables.append((table, tuple(dict(row) for row in rows)))
+        tables.append((table, tuple(rows_where(session, table, condition))))
     return CapturedRows(tuple(tables))
 
 

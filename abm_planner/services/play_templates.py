@@ -188,8 +188,7 @@ def delete_template(plan: Plan, template_id: uuid.UUID) -> Snapshot:
             (play_template_stages, play_template_stages.c.template_id == template_id),
             (play_template_roles, play_template_roles.c.template_id == template_id),
         ):
-            rows = [dict(r) for r in session.execute(select(table).where(condition)).mappings()]
-            snapshot.tables.append((table, rows))  # type: ignore[arg-type]
+            snapshot.capture(session, table, condition)
         plays = list(
             session.scalars(
                 select(PlayAssignment.id).where(PlayAssignment.template_id == template_id)

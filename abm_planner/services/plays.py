@@ -308,8 +308,7 @@ def delete_assignment(plan: Plan, assignment_id: uuid.UUID) -> Snapshot:
             (PlayAssignment.__table__, PlayAssignment.id == assignment_id),
             (play_targets, play_targets.c.assignment_id == assignment_id),
         ):
-            rows = [dict(r) for r in session.execute(select(table).where(condition)).mappings()]
-            snapshot.tables.append((table, rows))  # type: ignore[arg-type]
+            snapshot.capture(session, table, condition)
         touches = list(
             session.scalars(select(Touch.id).where(Touch.assignment_id == assignment_id))
         )

@@ -54,8 +54,13 @@ class Snapshot:
     def count(self, table: Table) -> int:
         return sum(len(rows) for t, rows in self.tables if t is table)
 
+    def capture(self, session: Session, table: Any, condition: Any) -> None:
+        """Add the rows of ``table`` that match ``condition`` (parents before children)."""
+        self.tables.append((table, rows_where(session, table, condition)))
 
-def _rows(session: Session, table: Table, condition: Any) -> list[dict[str, Any]]:
+
+def rows_where(session: Session, table: Any, condition: Any) -> list[dict[str, Any]]:
+    """Every column of the matching rows, as plain values."""
     return [dict(row) for row in session.execute(select(table).where(condition)).mappings()]
 
 
@@ -79,7 +84,7 @@ def capture_account(session: Session, account_id: uuid.UUID) -> Snapshot:
         (Decision.__table__, Decision.account_id == account_id),
     ]
     for table, condition in by_account:
-        snapshot.tables.append((table, _rows(session, table, condition)))  # type: ignore[arg-type]
+        snapshot.capture(session, table, condition)
     return snapshot
 
 
@@ -99,7 +104,7 @@ def capture_stakeholder(session: Session, stakeholder_id: uuid.UUID) -> Snapshot
         (Touch.__table__, Touch.stakeholder_id == stakeholder_id),
     ]
     for table, condition in parts:
-        snapshot.tables.append((table, _rows(session, table, condition)))  # type: ignore[arg-type]
+        snapshot.capture(session, table, condition)
     objectives = list(
         session.scalars(select(Objective.id).where(Objective.stakeholder_id == stakeholder_id))
     )
