@@ -377,6 +377,31 @@ def measure_import(args: argparse.Namespace, out: Path) -> list[Row]:
     return rows
 
 
+def register_excel_benchmarks(runner: Any) -> None:
+    """Add export and import to ``run.py``'s table (``make bench``)."""
+    if any(b.name in ("excel-export", "excel-import") for b in runner.BENCHMARKS):
+        return
+
+    def as_measurements(rows: list[Row]) -> list[Any]:
+        # Rows without a target ("-") are shown for comparison with an infinite limit.
+        measurements = []
+        for name, value, unit, target, _note in rows:
+            limit = float(target.lstrip("< ")) if target.startswith("<") else float("inf")
+            measurements.append(runner.Measurement(name, value, limit, unit))
+        return measurements
+
+    def options(context: Any) -> argparse.Namespace:
+        return argparse.Namespace(scale=context.scale, keep=context.keep, rows=100_000)
+
+    @runner.register("excel-export")
+    def export(context: Any) -> list[Any]:
+        return as_measurements(measure_export(options(context), context.out))
+
+    @runner.register("excel-import")
+    def import_(context: Any) -> list[Any]:
+        return as_measurements(measure_import(options(context), context.out))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=5000)

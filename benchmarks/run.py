@@ -176,7 +176,7 @@ def summary(context: Context) -> list[Measurement]:
 def _format(value: float | None, unit: str) -> str:
     if value is None:
         return "n/a"
-    return f"{value:,.2f} {unit}" if unit == "s" else f"{value:,.0f} {unit}"
+    return f"{value:,.2f} {unit}" if unit in ("s", "x") else f"{value:,.0f} {unit}"
 
 
 def print_table(rows: list[Measurement]) -> None:
@@ -185,7 +185,7 @@ def print_table(rows: list[Measurement]) -> None:
         (
             row.name,
             _format(row.value, row.unit),
-            f"< {_format(row.target, row.unit)}",
+            "-" if row.target == float("inf") else f"< {_format(row.target, row.unit)}",
             {True: "pass", False: "FAIL", None: "-"}[row.passed],
         )
         for row in rows
