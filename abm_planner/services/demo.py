@@ -77,6 +77,10 @@ def create_demo_plan(
                     write_scale_portfolio(unit.session, scale, seed, progress)
                 else:
                     DemoWriter(unit.session).write(assets.read_json("demo", "portfolio.json"))
+            if not scale:
+                from abm_planner.services.demo_workshop import write_demo_workshop
+
+                write_demo_workshop(plan)
         finally:
             plan.close()
         plan_file.publish(temporary, path)

@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session
 from abm_planner.store.models import (
     Account,
     AccountLeadCheck,
+    ActionItem,
     CriterionScore,
     Decision,
+    Estimate,
     NodePosition,
     Objective,
     PlayAssignment,
@@ -26,6 +28,7 @@ from abm_planner.store.models import (
     StakeholderLine,
     Touch,
     Whitespace,
+    WorkshopAccount,
     play_targets,
     stakeholder_roles,
 )
@@ -82,6 +85,12 @@ def capture_account(session: Session, account_id: uuid.UUID) -> Snapshot:
         (CriterionScore.__table__, CriterionScore.account_id == account_id),
         (AccountLeadCheck.__table__, AccountLeadCheck.account_id == account_id),
         (Decision.__table__, Decision.account_id == account_id),
+        (ActionItem.__table__, ActionItem.account_id == account_id),
+        (WorkshopAccount.__table__, WorkshopAccount.account_id == account_id),
+        (
+            Estimate.__table__,
+            or_(Estimate.account_id == account_id, Estimate.stakeholder_id.in_(people)),
+        ),
     ]
     for table, condition in by_account:
         snapshot.capture(session, table, condition)
@@ -102,6 +111,7 @@ def capture_stakeholder(session: Session, stakeholder_id: uuid.UUID) -> Snapshot
         (NodePosition.__table__, NodePosition.stakeholder_id == stakeholder_id),
         (play_targets, play_targets.c.stakeholder_id == stakeholder_id),
         (Touch.__table__, Touch.stakeholder_id == stakeholder_id),
+        (Estimate.__table__, Estimate.stakeholder_id == stakeholder_id),
     ]
     for table, condition in parts:
         snapshot.capture(session, table, condition)

@@ -12,9 +12,11 @@ from abm_planner.services.plans import Plan
 from abm_planner.store import schema
 from abm_planner.store.models import (
     Account,
+    ActionItem,
     Decision,
     Objective,
     PlanSettings,
+    PlanSnapshot,
     PlayAssignment,
     PlayTemplate,
     Solution,
@@ -23,6 +25,7 @@ from abm_planner.store.models import (
     TeamMember,
     Touch,
     VocabularyTerm,
+    Workshop,
     stakeholder_roles,
 )
 
@@ -72,6 +75,9 @@ def plan_summary(plan: Plan) -> dict[str, Any]:
             "objectives": _count(session, Objective),
             "solutions": _count(session, Solution),
             "decisions": _count(session, Decision),
+            "workshops": _count(session, Workshop),
+            "actions": _count(session, ActionItem),
+            "snapshots": _count(session, PlanSnapshot),
             "lines": {kind: lines.get(kind, 0) for kind in vocab.LINE_KINDS},
             "tiers": _per_term(session, vocab.TIER, Account.tier_id, Account),
             "stages": _per_term(session, vocab.STAGE, Account.stage_id, Account),

@@ -8,7 +8,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    LargeBinary,
+    Numeric,
+    String,
+    Table,
+    Text,
+)
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -51,6 +62,8 @@ def value_for(table: Table, column: Any, index: int) -> Any:
         return datetime(2026, 2, 28, 9, 30, 15, 123456) + timedelta(days=index)
     if isinstance(kind, Date):
         return date(2026, 2, 28) + timedelta(days=index)
+    if isinstance(kind, LargeBinary):
+        return bytes([index, 0, 255]) * 8 + b"\x00blob"
     raise AssertionError(f"no test value for {table.name}.{column.name} ({kind!r})")
 
 

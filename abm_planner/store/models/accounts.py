@@ -127,3 +127,10 @@ class Decision(RecordMixin, Base):
     title: Mapped[str] = mapped_column(String(300))
     text: Mapped[str] = mapped_column(Text, default="")
     decided_by: Mapped[str] = mapped_column(String(300), default="")
+    # Revision 0004: the workshop it was taken in, the records it concerns (JSON list of
+    # {"type", "id"}) and details such as both sides' estimates and the reason (JSON).
+    workshop_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("workshops.id", ondelete="SET NULL"), index=True
+    )
+    linked: Mapped[str] = mapped_column(Text, default="[]")
+    details: Mapped[str] = mapped_column(Text, default="{}")
