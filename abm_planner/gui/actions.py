@@ -82,10 +82,7 @@ def refuse_if_read_only(context: PlanContext, parent: QWidget | None) -> bool:
     show_user_error(
         parent,
         ReadOnlyPlanError(
-            tr(
-                "This plan is open read-only (it is open in another window); "
-                "close it there to edit it here."
-            )
+            tr("This plan is open read-only: {0}.").format(context.plan.read_only_reason)
         ),
     )
     return True

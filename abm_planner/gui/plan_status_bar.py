@@ -49,6 +49,13 @@ class PlanStatusBar(QStatusBar):
             self.info_label.setToolTip("")
             self.clearMessage()
 
+    def show_team_plan(self, location: str) -> None:
+        """A team plan: where it lives on the server (never with a password)."""
+        text = self.tr("Team plan: {0}").format(location)
+        metrics = self.path_label.fontMetrics()
+        self.path_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, PATH_WIDTH))
+        self.path_label.setToolTip(location)
+
     def show_upgrade(self, backup: Path) -> None:
         """Name the backup an upgrade left behind, so the user knows it is there."""
         notice = self.tr(

@@ -31,6 +31,7 @@ class Option:
 THEME = Option("appearance/theme", str, "system", THEMES)
 DEFAULT_OWNER = Option("editing/default_owner", str, "")
 RECENT_FILES = Option("files/recent", list, ())
+RECENT_SERVERS = Option("files/recent_servers", list, ())  # team plan URLs, never a password
 LAST_PLAN = Option("files/last_plan", str, "")
 WINDOW_GEOMETRY = Option("window/geometry", bytes, b"")
 WINDOW_STATE = Option("window/state", bytes, b"")
@@ -41,6 +42,7 @@ OPTIONS: tuple[Option, ...] = (
     THEME,
     DEFAULT_OWNER,
     RECENT_FILES,
+    RECENT_SERVERS,
     LAST_PLAN,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
@@ -136,6 +138,18 @@ class Settings:
 
     def clear_recent_files(self) -> None:
         self.set(RECENT_FILES, [])
+
+    def recent_servers(self) -> list[str]:
+        """Team plans opened before (URLs without password), most recent first."""
+        return list(self.get(RECENT_SERVERS))
+
+    def add_recent_server(self, url: str) -> None:
+        """Remember a team plan's URL; a password in it is dropped before it is stored."""
+        from abm_planner.store.plan_location import display_location
+
+        shown = display_location(url)
+        others = [item for item in self.recent_servers() if item != shown]
+        self.set(RECENT_SERVERS, [shown, *others][:MAX_RECENT_FILES])
 
 
 def _copy(default: Any) -> Any:

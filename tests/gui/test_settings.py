@@ -48,6 +48,7 @@ def test_every_option_round_trips(tmp_path: Path) -> None:
         options.THEME: "light",
         options.DEFAULT_OWNER: "Claire Dubois",
         options.RECENT_FILES: [str(plan)],
+        options.RECENT_SERVERS: ["postgresql://anna@db.example/acme"],
         options.LAST_PLAN: str(plan),
         options.WINDOW_GEOMETRY: b"\x00\x01geometry\xff",
         options.WINDOW_STATE: b"state",
@@ -62,6 +63,19 @@ def test_every_option_round_trips(tmp_path: Path) -> None:
     reader = Settings()
     for option, value in values.items():
         assert reader.get(option) == value, option.key
+
+
+def test_recent_servers_never_keep_a_password(settings_file: Path) -> None:
+    settings = Settings()
+    settings.add_recent_server("postgresql://anna:s3cret@db.example/acme")
+    settings.add_recent_server("postgresql://ben@db.example/emea")
+    settings.add_recent_server("postgresql://anna@db.example/acme")
+    settings.sync()
+    assert settings.recent_servers() == [
+        "postgresql://anna@db.example/acme",
+        "postgresql://ben@db.example/emea",
+    ]
+    assert "s3cret" not in settings_file.read_text(encoding="utf-8")
 
 
 def test_unknown_theme_in_the_file_reads_as_the_default(settings_file: Path) -> None:

@@ -4,19 +4,26 @@ A command does its work in ``apply()`` *before* it reaches the stack, so a refus
 edit (a ``UserError`` from the service) never leaves a phantom entry in Edit ▸ Undo.
 ``QUndoStack.push`` then calls ``redo()`` at once; that first call is skipped because
 the change has already been made.
+
+On a team plan, ``push`` is also where every GUI edit meets the other people: an
+edit over someone else's newer save (``EditConflictError``) is not pushed and the
+conflict dialog takes over (``dialogs/edit_conflict_flow.py``); an edit while the
+connection is lost is refused at once with a sentence, never left hanging.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from abm_planner.domain.fields import FieldSpec
-from abm_planner.errors import UserError
+from abm_planner.errors import EditConflictError, UserError
 from abm_planner.gui.plan_context import PlanContext
+from abm_planner.gui.team_live import connection_lost_error, is_connection_loss, live_of
 
 log = logging.getLogger(__name__)
 
@@ -73,18 +80,52 @@ class ServiceCommand(QUndoCommand):
         # An exception must not escape into Qt's C++ caller; a step that cannot be
         # made is dropped from the history (Qt deletes obsolete commands) and reported.
         try:
-            step()
+            with on_team_plan(self.context):
+                step()
         except UserError as error:
             log.warning("%s could not be undone/redone: %s", self.text(), error)
             self.setObsolete(True)
             report_failure(error)
 
 
-def push(stack: QUndoStack, command: ServiceCommand) -> None:
-    """Apply ``command`` and, only if that worked, put it on ``stack``."""
-    command.apply()
+@contextmanager
+def on_team_plan(context: PlanContext) -> Iterator[None]:
+    """Around a command's service calls: what a team plan adds (nothing for a file)."""
+    live = live_of(context)
+    if live is None:
+        yield
+        return
+    try:
+        with live.editing():
+            yield
+    except UserError as error:
+        if is_connection_loss(error):
+            live.connection_lost()  # the listener may take a few seconds more to notice
+            raise connection_lost_error() from error
+        raise
+
+
+def push(stack: QUndoStack, command: ServiceCommand, *, resolve: bool = True) -> bool:
+    """Apply ``command`` and, only if that worked, put it on ``stack``.
+
+    False when the edit met someone else's newer save of the record: it is not on
+    the stack, and (with ``resolve``) the conflict dialog opens right after; without
+    ``resolve`` the conflict is raised like any refusal.
+    """
+    try:
+        with on_team_plan(command.context):
+            command.apply()
+    except EditConflictError as conflict:
+        if not resolve or live_of(command.context) is None:
+            raise
+        from abm_planner.gui.dialogs.edit_conflict_flow import resolve_later
+
+        log.info("Edit conflict on %s %s", conflict.table, conflict.record_id)
+        resolve_later(stack, command, conflict)
+        return False
     command.skip_first_redo()
     stack.push(command)
+    return True
 
 
 def push_all(stack: QUndoStack, text: str, commands: Iterable[ServiceCommand]) -> UserError | None:
@@ -97,7 +138,7 @@ def push_all(stack: QUndoStack, text: str, commands: Iterable[ServiceCommand]) -
     stack.beginMacro(text)
     try:
         for command in commands:
-            push(stack, command)
+            push(stack, command, resolve=False)  # a conflict stops the macro as a refusal
     except UserError as error:
         return error
     finally:

@@ -226,7 +226,15 @@ class StakeholderTableModel(RecordTableModel[StakeholderRow]):
     def _on_changed(self, changes: list[Change]) -> None:
         if any(change.kind in LOOKUP_CHANGE_KINDS for change in changes):
             self.lookups.reload()
-            self.reload()
+            if self._account_id is None:
+                self.reload()
+                return
+            # Row by row (a teammate's plan-wide change, an import): the selection and
+            # the scroll position stay; every cell repaints, since labels may have changed.
+            self._sync(self._list())
+            if self.rowCount():
+                last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
             return
         account_id = self._account_id
         if account_id is None:

@@ -107,11 +107,23 @@ class FieldEditor(QObject):
         return self._stored
 
     def load(self, value: Any) -> None:
-        """Take the stored value; leave a half-typed edit alone (focus and different)."""
+        """Take the stored value; leave a half-typed edit alone (focus and different).
+
+        When the stored value changes under a half-typed edit (a teammate saved this
+        field of a team plan meanwhile), say so, so theirs is not overwritten unseen.
+        """
         editing = self.widget.hasFocus() and not self._same(self.value(), self._stored)
+        changed_underneath = editing and not self._same(value, self._stored)
         self._stored = value
         if not editing:
             self._display(value)
+        elif changed_underneath:
+            self.show_error(
+                tr(
+                    "Someone else just changed this field; leaving it saves what you typed "
+                    "over their change."
+                )
+            )
 
     def show_stored(self) -> None:
         self._display(self._stored)

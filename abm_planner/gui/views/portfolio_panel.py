@@ -13,6 +13,7 @@ import uuid
 from PySide6.QtCore import (
     QByteArray,
     QItemSelection,
+    QItemSelectionModel,
     Qt,
     QTimer,
     Signal,
@@ -67,6 +68,7 @@ class PortfolioPanel(QWidget):
         self._proxy.setSourceModel(self._model)
         self._shown_account: uuid.UUID | None = None
         self._shown_counts = (-1, -1)
+        self._kept: tuple[uuid.UUID | None, int, int] | None = None
 
         self._search = QLineEdit(self)
         self._search.setObjectName("accountSearch")
@@ -108,6 +110,10 @@ class PortfolioPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self._table, 1)
 
+        # A plan-wide change (an import, a teammate's large edit) reads every account again:
+        # the selection and the scroll position stay where the user left them.
+        self._model.modelAboutToBeReset.connect(self._keep_place)
+        self._model.modelReset.connect(self._restore_place)
         # Rows the plan adds or removes arrive through the source model, after both models
         # agree; a filter pass (thousands of proxy row ranges) is counted once, below.
         for signal in (
@@ -263,6 +269,26 @@ class PortfolioPanel(QWidget):
         if any(change.kind in LOOKUP_CHANGE_KINDS for change in changes):
             self._lookups.reload()
             self._fill_filters()
+
+    def _keep_place(self) -> None:
+        bars = (self._table.verticalScrollBar(), self._table.horizontalScrollBar())
+        self._kept = (self.selected_account_id(), bars[0].value(), bars[1].value())
+
+    def _restore_place(self) -> None:
+        if self._kept is None:
+            return
+        account_id, top, left = self._kept
+        self._kept = None
+        row = None if account_id is None else self._model.row_of(account_id)
+        if row is not None:
+            index = self._proxy.mapFromSource(self._model.index(row, 0))
+            if index.isValid():
+                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+                selection = self._table.selectionModel()
+                selection.setCurrentIndex(index, flags | QItemSelectionModel.SelectionFlag.Rows)
+        self._table.doItemsLayout()  # the scroll range is known before the position is set
+        self._table.verticalScrollBar().setValue(top)
+        self._table.horizontalScrollBar().setValue(left)
 
     def _on_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         del selected, deselected
