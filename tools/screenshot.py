@@ -17,9 +17,19 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 WIDTH, HEIGHT = 1360, 820
 SETTLE_MS = 800
+PRESENTER_PAGES = (
+    "criteria_tier",
+    "dmu",
+    "needs_objectives",
+    "plays_timeline",
+    "actions",
+    "estimates",
+    "reveal",
+)
 
 
 def parse_arguments() -> argparse.Namespace:
@@ -28,6 +38,12 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--out", type=Path, required=True, help="PNG file to write")
     parser.add_argument("--account", default="Nordhavn Logistics A/S", help="account to select")
     parser.add_argument("--tab", type=int, default=0, help="workspace tab to show (0 = first)")
+    parser.add_argument(
+        "--presenter",
+        choices=PRESENTER_PAGES,
+        help="grab the workshop presenter view on this agenda step (or the estimates reveal) "
+        "full screen, instead of the main window",
+    )
     return parser.parse_args()
 
 
@@ -65,9 +81,10 @@ def main() -> int:
             break
     if window.workspace is not None:
         window.workspace.setCurrentIndex(arguments.tab)
+    shown = show_presenter(window, arguments.presenter) if arguments.presenter else window
 
     def grab() -> None:
-        frame = window.frameGeometry()
+        frame = shown.frameGeometry()
         screen = QApplication.primaryScreen()
         image = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
         arguments.out.parent.mkdir(parents=True, exist_ok=True)
@@ -75,6 +92,7 @@ def main() -> int:
             sys.stderr.write(f"could not write {arguments.out}\n")
         else:
             sys.stdout.write(f"{arguments.out}: {image.width()}×{image.height()}\n")
+        shown.close()
         window.close()
         app.quit()
 
@@ -82,6 +100,27 @@ def main() -> int:
     code = app.exec()
     session.finish()
     return code
+
+
+def show_presenter(window: Any, page: str) -> Any:
+    """The demo workshop's presenter, full screen, on ``page`` (a step kind or "reveal")."""
+    from abm_planner.gui.views.workshop.presenter_window import present
+    from abm_planner.services.workshops import list_workshops
+
+    context = window.context
+    with context.plan.read() as session:
+        workshop = list_workshops(session)[0]
+    presenter = present(context, workshop.id, window)
+    if page in ("estimates", "reveal"):
+        presenter.toggle_estimates()
+        panel = presenter.current_view()
+        panel.choose_side("sales")
+        if page == "reveal":
+            panel.show_reveal()
+    else:
+        steps = [step.step for step in workshop.agenda]
+        presenter.go_to_step(steps.index(page))
+    return presenter
 
 
 if __name__ == "__main__":
