@@ -170,7 +170,21 @@ def child_import(plan_path: str, accounts: str, contacts: str) -> dict[str, Any]
     return {"seconds": seconds, "added": result.added.get("stakeholder", 0)}
 
 
-CHILDREN = {"export": child_export, "dump": child_dump, "bare": child_bare, "import": child_import}
+def child_upgrade(plan_path: str) -> dict[str, Any]:
+    """Open a kept plan once with write access, so a newer schema upgrades it (untimed)."""
+    from abm_planner.services.plans import open_plan
+
+    open_plan(plan_path).close()
+    return {}
+
+
+CHILDREN = {
+    "export": child_export,
+    "dump": child_dump,
+    "bare": child_bare,
+    "import": child_import,
+    "upgrade": child_upgrade,
+}
 
 
 # ---------------------------------------------------------------------- runner
@@ -278,6 +292,8 @@ def measure_export(args: argparse.Namespace, out: Path) -> list[Row]:
             check=True,
             cwd=ROOT,
         )
+    else:
+        run_child("upgrade", str(plan))  # a plan kept from before a migration
     dump = out / "excel-cells.pickle"
     print("Dumping the export's cells for the bare writers ...", file=sys.stderr)
     dumped, _, _ = run_child("dump", str(plan), str(dump))

@@ -11,10 +11,15 @@ Stakeholders from the field declarations, ``export_data``/``export_activity`` ho
 bulk queries, ``export_cover`` the first sheet, ``sheet_styles`` the look,
 ``safe_cells`` the formula-injection rule.
 
-Import: ``reading`` (+ ``zip_guard``, ``read_limits``) turns a file into rows;
-``header_mapping`` finds the fields; ``value_parsing`` and ``field_values`` read
-values; ``crm_import`` (+ ``crm_lines``) and ``round_trip`` compare with the plan
-(``plan_index``) and build an ``import_model.ImportPreview``; ``import_apply`` writes
-the selected changes; ``preview_text`` prints a preview; ``errors`` are the located
-``UserError`` subclasses.
+Import: ``reading`` (+ ``csv_reading``, ``raw_sheet``, ``zip_guard``, ``read_limits``)
+turns a file into rows; ``header_mapping`` finds the fields; ``value_parsing`` and
+``field_values`` read values; ``crm_import`` (+ ``crm_rows``, ``crm_lines``) compares
+CRM exports with the plan (``plan_index``); an edited export comes back through
+``round_trip_preview``: ``round_trip`` (Accounts, Stakeholders, ``account_refs``),
+``play_library_sheet`` (+ ``play_library_index``) and one module per further sheet
+listed in ``round_trip_sheets`` (``sheet_relationships``, ``sheet_plays``,
+``sheet_touches``, ``sheet_objectives``, ``sheet_whitespace``) on the shared engine
+``record_sheet`` with ``sheet_rows`` and ``sheet_refs``. ``import_preview`` builds an
+``import_model.ImportPreview``; ``import_apply`` writes the selected changes;
+``preview_text`` prints a preview; ``errors`` are the located ``UserError`` subclasses.
 """

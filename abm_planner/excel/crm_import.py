@@ -20,6 +20,14 @@ from typing import Any
 from abm_planner.domain.fields import ACCOUNT_FIELDS, STAKEHOLDER_FIELDS, FieldSpec, field_map
 from abm_planner.excel import value_parsing as parse
 from abm_planner.excel.crm_lines import rebuild_reports_to
+from abm_planner.excel.crm_rows import (
+    ACCOUNT_TARGETS,
+    PERSON_TARGETS,
+    CrmRecord,
+    CrmRow,
+    person_name,
+    value_differs,
+)
 from abm_planner.excel.field_values import INVALID, FieldReader, display
 from abm_planner.excel.import_model import (
     ADD,
@@ -43,76 +51,6 @@ from abm_planner.excel.record_ids import new_record_id
 
 ACCOUNT_SPECS = field_map(ACCOUNT_FIELDS)
 PERSON_SPECS = field_map(STAKEHOLDER_FIELDS)
-ACCOUNT_TARGETS = {
-    "name": "name",
-    "crm_id": "crm_id",
-    "industry": "industry_id",
-    "tier": "tier_id",
-    "stage": "stage_id",
-    "sales_owner": "sales_owner_id",
-    "marketing_owner": "marketing_owner_id",
-    "region": "region",
-    "country": "country",
-    "website": "website",
-    "annual_revenue": "annual_revenue",
-    "employees": "employees",
-    "handed_off_on": "handed_off_on",
-    "needs": "needs",
-    "notes": "notes",
-}
-PERSON_TARGETS = {
-    "crm_id": "crm_id",
-    "title": "title",
-    "department": "department",
-    "email": "email",
-    "phone": "phone",
-    "roles": "role_ids",
-    "attitude": "attitude_id",
-    "influence": "influence_id",
-    "inner_circle": "inner_circle",
-    "coverage": "coverage_id",
-    "relationship": "relationship_id",
-    "sales_owner": "sales_owner_id",
-    "marketing_owner": "marketing_owner_id",
-    "needs": "needs",
-    "priorities": "priorities",
-    "notes": "notes",
-}
-
-
-@dataclass(slots=True)
-class CrmRow:
-    """One data row as read, with the sheet's mapping: field -> (column index, header)."""
-
-    where: Location
-    values: list[Any]
-    columns: dict[str, tuple[int, str]]
-
-    def raw(self, name: str) -> Any:
-        column = self.columns.get(name)
-        if column is None or column[0] >= len(self.values):
-            return None
-        return self.values[column[0]]
-
-    def has(self, name: str) -> bool:
-        return not parse.is_blank(self.raw(name))
-
-    def at(self, name: str) -> Location:
-        column = self.columns.get(name)
-        return self.where.at(column[1], column[0]) if column else self.where
-
-    def text(self, name: str) -> str:
-        return parse.text(self.raw(name))
-
-
-@dataclass(slots=True)
-class _Record:
-    row: CrmRow
-    record_id: uuid.UUID
-    values: dict[str, Any]
-    existing: RecordState | None
-    account_id: uuid.UUID | None = None
-    key: str = ""
 
 
 @dataclass(slots=True)
@@ -121,11 +59,11 @@ class CrmImport:
     issues: list[ImportIssue]
     changes: list[RecordChange] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    accounts_by_crm: dict[str, _Record] = field(default_factory=dict)
-    accounts_by_name: dict[str, list[_Record]] = field(default_factory=lambda: defaultdict(list))
-    people: list[_Record] = field(default_factory=list)
-    people_by_crm: dict[str, _Record] = field(default_factory=dict)
-    people_by_name: dict[tuple[uuid.UUID, str], _Record] = field(default_factory=dict)
+    accounts_by_crm: dict[str, CrmRecord] = field(default_factory=dict)
+    accounts_by_name: dict[str, list[CrmRecord]] = field(default_factory=lambda: defaultdict(list))
+    people: list[CrmRecord] = field(default_factory=list)
+    people_by_crm: dict[str, CrmRecord] = field(default_factory=dict)
+    people_by_name: dict[tuple[uuid.UUID, str], CrmRecord] = field(default_factory=dict)
     term_keys: dict[uuid.UUID, str] = field(default_factory=dict)
     new_terms: dict[uuid.UUID, Term] = field(default_factory=dict)
 
@@ -179,7 +117,7 @@ class CrmImport:
                     continue
                 seen_names[name_key(values["name"])] = row
             existing = self._match_account(row, values["name"], crm)
-            record = _Record(row, existing.id if existing else new_record_id(), values, existing)
+            record = CrmRecord(row, existing.id if existing else new_record_id(), values, existing)
             if crm:
                 self.accounts_by_crm[crm_key(crm)] = record
             self.accounts_by_name[name_key(values["name"])].append(record)
@@ -214,7 +152,7 @@ class CrmImport:
 
     def _record_change(
         self,
-        record: _Record,
+        record: CrmRecord,
         *,
         kind: str,
         specs: dict[str, FieldSpec],
@@ -267,7 +205,7 @@ class CrmImport:
                 display(specs[n], v, self.index, new_terms),
             )
             for n, v in record.values.items()
-            if n in specs and _differs(old.get(n), v)
+            if n in specs and value_differs(old.get(n), v)
         )
         if not fields:
             self.counts[f"{kind}s unchanged"] += 1
@@ -294,11 +232,11 @@ class CrmImport:
     def add_contacts(  # noqa: PLR0912 - one pass over the rows, each check a branch
         self, rows: list[CrmRow], reader: FieldReader
     ) -> None:
-        contact_names = {name_key(_person_name(row)) for row in rows}
+        contact_names = {name_key(person_name(row)) for row in rows}
         skipped: dict[str, list[Location]] = defaultdict(list)
         for row in rows:
             self.counts["contact rows"] += 1
-            name = _person_name(row)
+            name = person_name(row)
             if not name:
                 self._error(
                     row.at("full_name") if "full_name" in row.columns else row.at("last_name"),
@@ -335,7 +273,7 @@ class CrmImport:
                     )
                 )
                 account_id = existing.account_id or account_id
-            record = _Record(
+            record = CrmRecord(
                 row, existing.id if existing else new_record_id(), values, existing, account_id
             )
             twin = self.people_by_name.get((account_id, name_key(name)))
@@ -454,20 +392,3 @@ class CrmImport:
         change = self.changes[-1]
         if change.key == key:
             change.depends_on = (*change.depends_on, f"account:{account_id}")
-
-
-def _person_name(row: CrmRow) -> str:
-    full = row.text("full_name")
-    if full:
-        return " ".join(full.split())
-    return " ".join(f"{row.text('first_name')} {row.text('last_name')}".split())
-
-
-def _differs(old: Any, new: Any) -> bool:
-    if isinstance(old, float) or isinstance(new, float):
-        if old is None or new is None:
-            return old is not new
-        return round(float(old), 2) != round(float(new), 2)
-    if isinstance(new, list):
-        return sorted(map(str, old or [])) != sorted(map(str, new))
-    return bool(old != new and not (old in (None, "") and new in (None, "")))

@@ -23,7 +23,8 @@ from abm_planner.excel.plan_index import crm_key, is_null_crm_id, name_key
 from abm_planner.excel.record_ids import new_record_id
 
 if TYPE_CHECKING:
-    from abm_planner.excel.crm_import import CrmImport, _Record
+    from abm_planner.excel.crm_import import CrmImport
+    from abm_planner.excel.crm_rows import CrmRecord
 
 
 def rebuild_reports_to(crm: CrmImport) -> None:
@@ -120,7 +121,7 @@ def rebuild_reports_to(crm: CrmImport) -> None:
 
 
 def _manager(
-    crm: CrmImport, record: _Record, manager_crm: str, name: str
+    crm: CrmImport, record: CrmRecord, manager_crm: str, name: str
 ) -> tuple[uuid.UUID, uuid.UUID | None] | None:
     if not is_null_crm_id(manager_crm):
         found = crm.people_by_crm.get(crm_key(manager_crm))

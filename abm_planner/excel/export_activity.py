@@ -41,14 +41,14 @@ from abm_planner.store.models import (
 def plays(data: ExportData) -> Iterator[list[Any]]:
     terms, members = data.terms, data.members
     names = names_of(data)
-    targets: dict[Any, list[str]] = defaultdict(list)
+    targets: dict[Any, list[tuple[str, Any]]] = defaultdict(list)
     target_query = select(raw(play_targets.c.assignment_id), raw(play_targets.c.stakeholder_id))
     if data.account_ids is not None:
         target_query = target_query.join(
             PlayAssignment, PlayAssignment.id == play_targets.c.assignment_id
         ).where(PlayAssignment.account_id.in_(data.account_ids))
     for play, person in data.stream(target_query):
-        targets[play].append(names.get(person, ""))
+        targets[play].append((names.get(person, ""), person))
     touches = dict(
         data.session.execute(
             data.scoped(
@@ -99,6 +99,7 @@ def plays(data: ExportData) -> Iterator[list[Any]]:
             marketing,
             outcome,
         ) = row
+        people = sorted(targets.get(ident, ()), key=lambda pair: pair[0])
         yield [
             account,
             name,
@@ -112,8 +113,9 @@ def plays(data: ExportData) -> Iterator[list[Any]]:
             touches.get(ident, 0),
             members.get(sales),
             members.get(marketing),
-            "; ".join(sorted(targets.get(ident, ()))),
+            "; ".join(name for name, _person in people),
             outcome,
+            "; ".join(uuid_text(person) for _name, person in people),
             uuid_text(ident),
             version,
         ]
@@ -135,6 +137,8 @@ def touches(data: ExportData) -> Iterator[list[Any]]:
             raw(t.by_member_id),
             play.name,
             t.notes,
+            raw(t.stakeholder_id),
+            raw(t.assignment_id),
         )
         .join(Account, Account.id == t.account_id)
         .outerjoin(person, person.id == t.stakeholder_id)
@@ -153,6 +157,8 @@ def touches(data: ExportData) -> Iterator[list[Any]]:
         by,
         play_name,
         notes,
+        person_id,
+        play_id,
     ) in data.stream(query):
         yield [
             account,
@@ -163,6 +169,8 @@ def touches(data: ExportData) -> Iterator[list[Any]]:
             members.get(by),
             play_name,
             notes,
+            uuid_text(person_id),
+            uuid_text(play_id),
             uuid_text(ident),
             version,
         ]
@@ -187,6 +195,7 @@ def objectives(data: ExportData) -> Iterator[list[Any]]:
             o.due_on,
             raw(o.status_id),
             person.name,
+            raw(o.stakeholder_id),
         )
         .outerjoin(Account, Account.id == o.account_id)
         .outerjoin(person, person.id == o.stakeholder_id)
@@ -209,6 +218,7 @@ def objectives(data: ExportData) -> Iterator[list[Any]]:
             due,
             status,
             who,
+            who_id,
         ) = row
         progress = actual / target if target and actual is not None else None
         yield [
@@ -224,6 +234,7 @@ def objectives(data: ExportData) -> Iterator[list[Any]]:
             due,
             terms.get(status),
             who,
+            uuid_text(who_id),
             uuid_text(ident),
             version,
         ]

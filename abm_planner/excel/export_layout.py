@@ -32,6 +32,8 @@ WHITESPACE = "Whitespace"
 PLAY_LIBRARY = "Play library"
 TIMELINE = "Timeline"
 FINDINGS = "Findings"
+DECISIONS = "Decisions"
+ACTIONS = "Actions"
 
 RECORD_ID = "Record id"
 VERSION = "Version"
@@ -42,6 +44,9 @@ LEAD_FUNCTIONS = "lead_function"
 TOUCH_FUNCTIONS = "touch_function"
 LINE_KINDS = "line_kind"
 OBJECTIVE_KINDS = "objective_kind"
+ACTION_STATUSES = "action_status"
+DUE = "Due"
+STATUS = "Status"
 
 TIMELINE_WEEKS_BEFORE = 4
 TIMELINE_WEEKS = 30
@@ -132,7 +137,7 @@ def sheet_specs(
                 _c("Marketing owner", width=20, choices=MEMBERS),
                 _c("Targets", width=36),
                 _c("Outcome", _L, 36),
-                *_ids(RECORD_ID, VERSION),
+                *_ids("Target ids", RECORD_ID, VERSION),
             ),
             freeze_columns=2,
             note="Plays assigned to accounts, with owners, dates and budget",
@@ -149,7 +154,7 @@ def sheet_specs(
                 _c("By", width=20, choices=MEMBERS),
                 _c("Play", width=28),
                 _c("Notes", _L, 40),
-                *_ids(RECORD_ID, VERSION),
+                *_ids("Stakeholder id", "Play id", RECORD_ID, VERSION),
             ),
             freeze_columns=1,
             note="Every logged contact with a stakeholder, newest first",
@@ -175,7 +180,7 @@ def sheet_specs(
                     highlight=vocab.OBJECTIVE_STATUS,
                 ),
                 _c("Stakeholder", width=24),
-                *_ids(RECORD_ID, VERSION),
+                *_ids("Stakeholder id", RECORD_ID, VERSION),
             ),
             freeze_columns=1,
             note="Customer goals, ours and relationship objectives with metrics",
@@ -216,6 +221,39 @@ def sheet_specs(
             ),
             freeze_columns=1,
             note="The reusable plays both sides agreed on",
+        ),
+        SheetSpec(
+            DECISIONS,
+            "Decisions",
+            (
+                _c("Date", _D, 11),
+                _c(ACCOUNT, width=28),
+                _c("Title", width=36),
+                _c("Text", _L, 48),
+                _c("Decided by", width=20),
+                _c("Workshop", width=24),
+                _c("Linked", _L, 28),
+                _c("Details", _L, 44),
+                *_ids(RECORD_ID, VERSION),
+            ),
+            freeze_columns=1,
+            note="The decision log: what was agreed, when, by whom and why",
+        ),
+        SheetSpec(
+            ACTIONS,
+            "Actions",
+            (
+                _c(ACCOUNT, width=28),
+                _c("Action", _L, 44),
+                _c("Owner", width=20, choices=MEMBERS),
+                _c(DUE, _D, 11),
+                _c(STATUS, width=10, choices=ACTION_STATUSES, highlight=ACTION_STATUSES),
+                _c("Workshop", width=24),
+                _c("Linked", _L, 28),
+                *_ids(RECORD_ID, VERSION),
+            ),
+            freeze_columns=1,
+            note="Who does what by when; overdue open actions in red",
         ),
     ]
     return {spec.name: spec for spec in specs}

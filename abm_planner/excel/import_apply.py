@@ -7,7 +7,10 @@ database's ON DELETE rules removing what hangs off a record. Before anything is
 written, every record to change or delete must still have the version the
 preview saw; otherwise nothing is written and the person previews again.
 Play templates are deleted first, so an added or renamed template may take the
-name of one the same import deletes (names are unique in the library).
+name of one the same import deletes (names are unique in the library). The
+sheets of ``round_trip_sheets`` bring their own kinds, tables and link tables. A
+stakeholder moved to another account leaves the lines, play targets and
+objective links that tied them to the old one.
 """
 
 from __future__ import annotations
@@ -17,19 +20,24 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, select, update
+from sqlalchemy import Table, and_, bindparam, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from abm_planner.excel.errors import StalePreviewError
 from abm_planner.excel.import_model import ADD, CHANGE, DELETE, ImportPreview, RecordChange
 from abm_planner.excel.record_ids import collector_paused
+from abm_planner.excel.round_trip import MOVED
+from abm_planner.excel.round_trip_sheets import SHEETS
 from abm_planner.store.base import utcnow
 from abm_planner.store.models import (
     Account,
+    Objective,
+    PlayAssignment,
     PlayTemplate,
     Stakeholder,
     StakeholderLine,
     VocabularyTerm,
+    play_targets,
     play_template_roles,
     play_template_stages,
     stakeholder_roles,
@@ -41,8 +49,8 @@ TABLES: dict[str, Any] = {
     "stakeholder": Stakeholder,
     "line": StakeholderLine,
     "play_template": PlayTemplate,
-}
-ORDER = ("term", "play_template", "account", "stakeholder", "line")
+} | {sheet.kind: sheet.model for sheet in SHEETS}
+ORDER = tuple(dict.fromkeys(("term", "play_template", "account", "stakeholder", *TABLES)))
 DELETED_FIRST = ("play_template",)
 # list fields kept in link tables: kind -> field -> (table, record column, term column)
 LINKS: dict[str, dict[str, tuple[Table, str, str]]] = {
@@ -51,7 +59,7 @@ LINKS: dict[str, dict[str, tuple[Table, str, str]]] = {
         "stage_ids": (play_template_stages, "template_id", "stage_id"),
         "role_ids": (play_template_roles, "template_id", "role_id"),
     },
-}
+} | {sheet.kind: sheet.links for sheet in SHEETS if sheet.links}
 CHUNK = 500
 BulkInsert = Callable[[Session, Table, Sequence[dict[str, Any]]], None]
 
@@ -100,6 +108,7 @@ def _apply_changes(
         if edits:
             _change(session, kind, edits, now)
             counts[CHANGE][kind] = len(edits)
+    _leave_old_account(session, [c for c in changes if c.action == CHANGE and MOVED in c.values])
     for kind in reversed(ORDER):
         if kind not in DELETED_FIRST:
             _delete(session, kind, changes, counts)
@@ -192,3 +201,37 @@ def _change(session: Session, kind: str, edits: list[RecordChange], now: Any) ->
         rows = [{own: c.record_id, term: t} for c in linked for t in c.values[name]]
         if rows:
             session.execute(links.insert(), rows)
+
+
+def _leave_old_account(session: Session, moves: list[RecordChange]) -> None:
+    """Lines, play targets and objectives that tie moved people to their old account go."""
+    for change in moves:
+        person, account = change.record_id, change.values[MOVED]
+        line, objective = _table(StakeholderLine), _table(Objective)
+        session.execute(
+            delete(line).where(
+                or_(line.c.source_id == person, line.c.target_id == person),
+                line.c.account_id != account,
+            )
+        )
+        elsewhere = select(PlayAssignment.id).where(PlayAssignment.account_id != account)
+        session.execute(
+            delete(play_targets).where(
+                play_targets.c.stakeholder_id == person,
+                play_targets.c.assignment_id.in_(elsewhere),
+            )
+        )
+        session.execute(
+            update(objective)
+            .where(
+                and_(
+                    objective.c.stakeholder_id == person,
+                    or_(objective.c.account_id != account, objective.c.account_id.is_(None)),
+                )
+            )
+            .values(stakeholder_id=None)
+        )
+
+
+def _table(model: Any) -> Table:
+    return model.__table__  # type: ignore[no-any-return]

@@ -17,9 +17,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from abm_planner.excel import export_layout as layout
 from abm_planner.excel import value_parsing as parse
-from abm_planner.excel.crm_import import CrmImport, CrmRow
+from abm_planner.excel.crm_import import CrmImport
+from abm_planner.excel.crm_rows import CrmRow
 from abm_planner.excel.errors import OperationCancelled, column_letter
 from abm_planner.excel.field_values import FieldReader
 from abm_planner.excel.header_mapping import (
@@ -41,19 +41,13 @@ from abm_planner.excel.import_model import (
     RecordChange,
     SheetMapping,
 )
-from abm_planner.excel.plan_index import PlanIndex, load_index
-from abm_planner.excel.play_library_sheet import (
-    PlayLibraryImport,
-    TemplateIndex,
-    count_changes,
-    is_play_library,
-    load_templates,
-)
+from abm_planner.excel.plan_index import load_index
+from abm_planner.excel.play_library_index import TemplateIndex, load_templates
+from abm_planner.excel.play_library_sheet import count_changes, is_play_library
 from abm_planner.excel.read_limits import DEFAULT_LIMITS, ReadLimits
 from abm_planner.excel.reading import RawSheet, read_file
 from abm_planner.excel.record_ids import collector_paused
-from abm_planner.excel.round_trip import ExportMeta, RoundTrip, read_meta
-from abm_planner.excel.workbook_writer import META_SHEET
+from abm_planner.excel.round_trip_preview import read_play_library, read_round_trip, sheet_reader
 
 HEADER_SEARCH_ROWS = 30
 PLAY_LIBRARY_KIND = "play_library"  # a Play library sheet of a workbook that is no export
@@ -109,7 +103,7 @@ def _build_preview(
     for path in preview.files:
         sheets = read_file(path, limits)
         total += sum(s.row_count or 0 for s in sheets)
-        if _round_trip(preview, index, path, sheets, library):
+        if read_round_trip(preview, session, index, path, sheets=sheets, library=library):
             continue
         plays = [
             s
@@ -117,7 +111,7 @@ def _build_preview(
             if is_play_library(s) and choices.get((str(path), s.sheet), SheetChoice()).kind is None
         ]
         for raw in plays:
-            _play_library(preview, index, library, raw, meta=None, kind=PLAY_LIBRARY_KIND)
+            read_play_library(preview, index, library, raw, meta=None, kind=PLAY_LIBRARY_KIND)
         pending += _crm_sheets(preview, path, [s for s in sheets if s not in plays], choices)
     done = 0
 
@@ -133,7 +127,7 @@ def _build_preview(
         for item in (p for p in pending if p.mapping.kind == kind):
             rows = _crm_rows(item, preview.issues, tick)
             item.mapping.rows = len(rows)
-            reader = _reader(index, preview.issues, item.raw, lenient=True)
+            reader = sheet_reader(index, preview.issues, item.raw, lenient=True)
             if kind == ACCOUNTS:
                 crm.add_accounts(rows, reader)
             else:
@@ -179,122 +173,6 @@ def _term_changes(crm: CrmImport) -> list[RecordChange]:
             )
         )
     return changes
-
-
-def _reader(
-    index: PlanIndex, issues: list[ImportIssue], raw: RawSheet, *, lenient: bool
-) -> FieldReader:
-    european = any("semicolons" in note for note in raw.notes)
-    return FieldReader(
-        index,
-        issues,
-        decimal_comma=european,
-        day_first=european,
-        lenient=lenient,
-        exact_text=not lenient,
-    )
-
-
-# ---------------------------------------------------------------------- round trip
-def _round_trip(
-    preview: ImportPreview,
-    index: PlanIndex,
-    path: Path,
-    sheets: list[RawSheet],
-    library: Callable[[], TemplateIndex],
-) -> bool:
-    meta_sheet = next((s for s in sheets if s.sheet == META_SHEET), None)
-    meta = read_meta(list(meta_sheet.rows)) if meta_sheet else None
-    if meta is None:
-        return False
-    preview.round_trip = True
-    if meta.plan_id and index.plan_id and meta.plan_id != index.plan_id:
-        preview.issues.append(
-            ImportIssue(
-                ERROR,
-                f"this workbook was exported from another plan ('{meta.plan}'); its record ids "
-                "mean nothing here. To bring its accounts and people into this plan, save its "
-                "Accounts and Stakeholders sheets as CSV files and import those",
-                Location(path),
-            )
-        )
-        return True
-    trip = RoundTrip(
-        index, meta, _reader(index, preview.issues, sheets[0], lenient=False), preview.issues
-    )
-    by_name = {s.sheet: s for s in sheets}
-    for name, read in ((layout.ACCOUNTS, trip.accounts), (layout.STAKEHOLDERS, trip.stakeholders)):
-        raw = by_name.get(name)
-        if raw is None:
-            preview.issues.append(
-                ImportIssue(
-                    INFO,
-                    f"the sheet '{name}' was removed; its records are left as they are",
-                    Location(path),
-                )
-            )
-            continue
-        rows = list(raw.rows)
-        header = rows[0] if rows else []
-        columns = [
-            ColumnMapping(i, parse.text(h), parse.text(h) or None, "exported column")
-            for i, h in enumerate(header)
-        ]
-        preview.sheets.append(
-            SheetMapping(
-                path,
-                name,
-                "round_trip",
-                f"exported {name.lower()}",
-                1,
-                columns,
-                max(len(rows) - 1, 0),
-                list(raw.notes),
-            )
-        )
-        read(raw, rows)
-    trip.note_other_sheets([s.sheet or "" for s in sheets], path)
-    preview.changes += trip.changes
-    plays = by_name.get(layout.PLAY_LIBRARY)
-    if plays is not None:
-        _play_library(preview, index, library, plays, meta=meta, kind="round_trip")
-    preview.counts["exported on"] = 0
-    preview.counts |= {
-        f"{kind}s {verb}": sum(1 for c in trip.changes if c.kind == kind and c.action == action)
-        for kind in ("account", "stakeholder")
-        for verb, action in (("added", "add"), ("changed", "change"), ("deleted", "delete"))
-    }
-    preview.counts |= count_changes(preview.changes)
-    preview.counts["conflicts"] = sum(1 for c in preview.changes if c.conflict)
-    del preview.counts["exported on"]
-    return True
-
-
-def _play_library(
-    preview: ImportPreview,
-    index: PlanIndex,
-    library: Callable[[], TemplateIndex],
-    raw: RawSheet,
-    *,
-    meta: ExportMeta | None,
-    kind: str,
-) -> None:
-    """Read a Play library sheet (headers on row 1): an export's (``meta``) or another's."""
-    rows = list(raw.rows)
-    header = rows[0] if rows else []
-    columns = [
-        ColumnMapping(i, parse.text(h), parse.text(h) or None, "exported column")
-        for i, h in enumerate(header)
-    ]
-    reason = "exported play library" if meta else "play library"
-    preview.sheets.append(
-        SheetMapping(
-            raw.file, raw.sheet, kind, reason, 1, columns, max(len(rows) - 1, 0), list(raw.notes)
-        )
-    )
-    reader = _reader(index, preview.issues, raw, lenient=False)
-    plays = PlayLibraryImport(index, library(), reader, preview.issues, meta)
-    preview.changes += plays.read(raw, rows)
 
 
 # ---------------------------------------------------------------------- CRM sheets

@@ -13,12 +13,8 @@ naming the cell, unless that template is deleted by the same import.
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from abm_planner.domain import vocabularies as vocab
 from abm_planner.domain.fields import FieldSpec
@@ -39,19 +35,13 @@ from abm_planner.excel.import_model import (
     RecordChange,
 )
 from abm_planner.excel.plan_index import PlanIndex, RecordState, find_term, name_key
-from abm_planner.excel.reading import RawSheet
+from abm_planner.excel.play_library_index import SPECS, TERM_LISTS, TemplateIndex
+from abm_planner.excel.raw_sheet import RawSheet
 from abm_planner.excel.record_ids import new_record_id
-from abm_planner.excel.round_trip import ExportMeta, SheetRows, differs
-from abm_planner.plays.fields import LONGEST_PLAY_DAYS, TEMPLATE_FIELDS
-from abm_planner.store.models import (
-    PlayAssignment,
-    PlayTemplate,
-    play_template_roles,
-    play_template_stages,
-)
+from abm_planner.excel.sheet_rows import ExportMeta, SheetRows, differs
+from abm_planner.plays.fields import LONGEST_PLAY_DAYS
 
 KIND = "play_template"
-SPECS = {spec.name: spec for spec in TEMPLATE_FIELDS}
 HEADERS: dict[str, tuple[str, ...]] = {  # the exported header first, then other spellings
     "name": ("Play", "Name", "Play name"),
     "play_type_id": ("Type", "Play type"),
@@ -66,7 +56,6 @@ HEADERS: dict[str, tuple[str, ...]] = {  # the exported header first, then other
     "cost": ("Cost",),
     "description": ("Description",),
 }
-TERM_LISTS = {"stage_ids": vocab.STAGE, "role_ids": vocab.ROLE}
 _LEADS = {squash(k): k for k in vocab.LEAD_FUNCTIONS} | {
     squash(label): key for key, label in FUNCTION_LABELS.items() if key in vocab.LEAD_FUNCTIONS
 }
@@ -75,44 +64,6 @@ _LEADS = {squash(k): k for k in vocab.LEAD_FUNCTIONS} | {
 def is_play_library(raw: RawSheet) -> bool:
     """A sheet (or CSV file) named like the export's Play library sheet."""
     return squash(raw.sheet or raw.file.stem) == squash(layout.PLAY_LIBRARY)
-
-
-@dataclass(slots=True)
-class TemplateIndex:
-    """The plan's templates as the import compares them, and how many plays use each."""
-
-    states: dict[uuid.UUID, RecordState] = field(default_factory=dict)
-    uses: dict[uuid.UUID, int] = field(default_factory=dict)
-    by_name: dict[str, uuid.UUID] = field(default_factory=dict)
-
-
-def load_templates(session: Session) -> TemplateIndex:
-    index = TemplateIndex()
-    links: dict[uuid.UUID, dict[str, list[uuid.UUID]]] = defaultdict(lambda: defaultdict(list))
-    for table, name, column in (
-        (play_template_stages, "stage_ids", play_template_stages.c.stage_id),
-        (play_template_roles, "role_ids", play_template_roles.c.role_id),
-    ):
-        for template_id, term_id in session.execute(select(table.c.template_id, column)):
-            links[template_id][name].append(term_id)
-    plain = [n for n in SPECS if n not in TERM_LISTS]
-    t = PlayTemplate
-    base = (t.id, t.version, t.created_at, t.updated_at)
-    for row in session.execute(select(*base, *(getattr(t, n) for n in plain))):
-        values = dict(zip(plain, row[4:], strict=True))
-        for name in TERM_LISTS:
-            values[name] = sorted(links[row[0]][name], key=str)
-        state = RecordState(row[0], row[1], row[2], row[3], values["name"], "", values)
-        index.states[state.id] = state
-        index.by_name[name_key(state.name)] = state.id
-    index.uses = dict(
-        session.execute(  # type: ignore[arg-type]
-            select(PlayAssignment.template_id, func.count())
-            .where(PlayAssignment.template_id.is_not(None))
-            .group_by(PlayAssignment.template_id)
-        ).all()
-    )
-    return index
 
 
 @dataclass(slots=True)

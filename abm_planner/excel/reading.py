@@ -7,21 +7,20 @@ a value) before python-calamine parses it; calamine reads Strict OOXML, which
 openpyxl silently reads as no sheets, and is about eight times faster. A panic
 inside calamine (``pyo3_runtime.PanicException``, not an ``Exception``) becomes
 a located error. CSV is decoded as UTF-8 (BOM or not), then Windows-1252, with
-``,`` ``;`` tab or ``|`` as found in the header line.
+``,`` ``;`` tab or ``|`` as found in the header line (``csv_reading``).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import time
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from abm_planner.excel.csv_reading import read_csv
 from abm_planner.excel.errors import LimitExceededError, SpreadsheetError, UnreadableFileError
+from abm_planner.excel.raw_sheet import TIME_CHECK_ROWS, RawSheet, check_time
 from abm_planner.excel.read_limits import DEFAULT_LIMITS, ReadLimits
 from abm_planner.excel.zip_guard import check_container, check_xml_part
 
@@ -29,20 +28,6 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
 STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
-DELIMITERS = (",", ";", "\t", "|")
-TIME_CHECK_ROWS = 5000
-
-
-@dataclass(slots=True)
-class RawSheet:
-    """The rows of one sheet (or CSV file) as read; values are str, float, bool, date."""
-
-    file: Path
-    sheet: str | None
-    rows: Iterator[list[Any]]  # row 1 first
-    formula_cells: frozenset[str] = frozenset()
-    notes: list[str] = field(default_factory=list)
-    row_count: int | None = None
 
 
 def sniff(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> str:
@@ -90,95 +75,7 @@ def read_file(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> list[RawSheet]
     path = Path(path)
     if sniff(path, limits) == "xlsx":
         return _read_xlsx(path, limits)
-    return [_read_csv(path, limits)]
-
-
-# ---------------------------------------------------------------------- CSV
-def _decode(path: Path, data: bytes) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "UTF-8 with BOM"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16"
-    if b"\x00" in data[:8192]:
-        raise UnreadableFileError("this is not a text (CSV) file or workbook", file=path)
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "Latin-1"
-
-
-def _first_record(text: str) -> str:
-    """The header record, which may span lines when a quoted header holds a line break."""
-    quoted = False
-    for index, char in enumerate(text):
-        if char == '"':
-            quoted = not quoted
-        elif char in "\r\n" and not quoted:
-            return text[:index]
-    return text
-
-
-def _delimiter(header: str) -> str:
-    counts = dict.fromkeys(DELIMITERS, 0)
-    quoted = False
-    for char in header:
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char in counts:
-            counts[char] += 1
-    best = max(DELIMITERS, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
-def _read_csv(path: Path, limits: ReadLimits) -> RawSheet:
-    text, encoding = _decode(path, path.read_bytes())
-    delimiter = _delimiter(_first_record(text))
-    notes = [f"read as {encoding} text, fields separated by {_DELIMITER_NAMES[delimiter]}"]
-    estimate = text.count("\n") + (0 if text.endswith("\n") else 1)  # quoted breaks count too
-    rows = _csv_rows(path, text, delimiter, limits)
-    return RawSheet(path, None, rows, notes=notes, row_count=estimate)
-
-
-_DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
-
-
-def _csv_rows(path: Path, text: str, delimiter: str, limits: ReadLimits) -> Iterator[list[Any]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    started = time.monotonic()
-    number = 0
-    try:
-        for number, record in enumerate(reader, start=1):
-            if number > limits.max_rows:
-                raise LimitExceededError(
-                    f"the file has more than {limits.max_rows:,} rows, the limit", file=path
-                )
-            if len(record) > limits.max_columns:
-                raise LimitExceededError(
-                    f"the row has {len(record):,} fields, more than the limit of "
-                    f"{limits.max_columns:,}",
-                    file=path,
-                    row=number,
-                )
-            if number % TIME_CHECK_ROWS == 0:
-                _check_time(path, None, started, limits)
-            yield record
-    except csv.Error as error:
-        raise UnreadableFileError(
-            f"the CSV cannot be read here ({error})", file=path, row=number + 1
-        ) from None
-
-
-def _check_time(path: Path, sheet: str | None, started: float, limits: ReadLimits) -> None:
-    if time.monotonic() - started > limits.max_seconds:
-        raise LimitExceededError(
-            f"reading took longer than the limit of {limits.max_seconds:.0f} s",
-            file=path,
-            sheet=sheet,
-        )
+    return [read_csv(path, limits)]
 
 
 # ---------------------------------------------------------------------- XLSX
@@ -343,7 +240,7 @@ def _read_sheet(
             file=path,
             sheet=name,
         )
-    _check_time(path, name, started, limits)
+    check_time(path, name, started, limits)
     formulas = frozenset(facts.formula_cells) if facts else frozenset()
     rows = _calamine_rows(
         path,
@@ -363,7 +260,7 @@ def _calamine_rows(
     try:
         for number, row in enumerate(sheet.iter_rows(), start=1):
             if number % TIME_CHECK_ROWS == 0:
-                _check_time(path, name, started, limits)
+                check_time(path, name, started, limits)
             yield padding + row if column_offset else row
     except SpreadsheetError:
         raise
@@ -407,7 +304,7 @@ def _read_sheet_slowly(
             file=path,
             sheet=name,
         )
-    _check_time(path, name, started, limits)
+    check_time(path, name, started, limits)
     formulas = frozenset(facts.formula_cells) if facts else frozenset()
     return RawSheet(
         path, name, iter(rows), formulas, [*notes, "read with the fallback reader"], len(rows)

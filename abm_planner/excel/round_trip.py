@@ -5,28 +5,25 @@ the exported scope whose row is gone is deleted (unless it was created in the
 plan after the export). A changed row whose record's version moved in the plan
 since the export is a conflict, and so is a deleted row whose record was edited
 since: the preview shows both and leaves conflicts unselected by default.
-Text Excel had to cut at 32,767 characters counts as unchanged, so a round
-trip never shortens a long note. Accounts, Stakeholders and the Play library
-(``play_library_sheet``) come back; the other sheets are for reading.
+``RoundTrip`` reads the Accounts and Stakeholders sheets and is the context the
+other sheets (``round_trip_sheets``) are read in: it knows the accounts and
+people the workbook adds or renames, so a later sheet may name them. Changing a
+stakeholder's Account cell moves the person to that account.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from abm_planner.domain.fields import (
-    ACCOUNT_FIELDS,
-    STAKEHOLDER_FIELDS,
-    FieldKind,
-    FieldSpec,
-    field_map,
-)
+from sqlalchemy.orm import Session
+
+from abm_planner.domain.fields import ACCOUNT_FIELDS, STAKEHOLDER_FIELDS, FieldSpec, field_map
 from abm_planner.excel import export_layout as layout
 from abm_planner.excel import value_parsing as parse
-from abm_planner.excel.errors import column_letter
+from abm_planner.excel.account_refs import find_account, moved_account, stakeholder_account
 from abm_planner.excel.field_values import INVALID, FieldReader, display
 from abm_planner.excel.header_mapping import squash
 from abm_planner.excel.import_model import (
@@ -34,7 +31,6 @@ from abm_planner.excel.import_model import (
     CHANGE,
     DELETE,
     ERROR,
-    INFO,
     WARNING,
     FieldChange,
     ImportIssue,
@@ -42,67 +38,14 @@ from abm_planner.excel.import_model import (
     RecordChange,
 )
 from abm_planner.excel.plan_index import PlanIndex, RecordState, name_key
-from abm_planner.excel.reading import RawSheet
+from abm_planner.excel.raw_sheet import RawSheet
 from abm_planner.excel.record_ids import new_record_id
-from abm_planner.excel.safe_cells import fits_in_cell, truncated_for_cell
+from abm_planner.excel.sheet_refs import RowAt, fields
+from abm_planner.excel.sheet_rows import ExportMeta, SheetRows, differs
 
 ACCOUNT_SPECS = field_map(ACCOUNT_FIELDS)
 PERSON_SPECS = field_map(STAKEHOLDER_FIELDS)
-RETURNING_SHEETS = (layout.ACCOUNTS, layout.STAKEHOLDERS, layout.PLAY_LIBRARY)
-
-
-@dataclass(frozen=True, slots=True)
-class ExportMeta:
-    plan_id: str
-    plan: str
-    exported_at: datetime
-    account_ids: frozenset[uuid.UUID] | None  # None: the whole plan was exported
-
-
-def read_meta(rows: list[list[Any]]) -> ExportMeta | None:
-    """The facts of the hidden sheet, or None when the workbook is not one of our exports."""
-    from abm_planner.excel.workbook_export import FORMAT_ID
-
-    entries = [(parse.text(r[0]), parse.text(r[1]) if len(r) > 1 else "") for r in rows if r]
-    values = dict(entries)
-    if values.get("format") != FORMAT_ID:
-        return None
-    try:
-        exported = datetime.fromisoformat(values.get("exported_at", ""))
-    except ValueError:
-        return None
-    accounts = None
-    if values.get("scope") == "accounts":
-        accounts = frozenset(uuid.UUID(v) for k, v in entries if k == "account")
-    return ExportMeta(values.get("plan_id", ""), values.get("plan", ""), exported, accounts)
-
-
-@dataclass(slots=True)
-class SheetRows:
-    raw: RawSheet
-    rows: list[list[Any]]
-    columns: dict[str, int] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        header = self.rows[0] if self.rows else []
-        for position, title in enumerate(header):
-            self.columns.setdefault(squash(title), position)
-
-    def cell(self, row: list[Any], title: str) -> Any:
-        position = self.columns.get(squash(title))
-        return row[position] if position is not None and position < len(row) else None
-
-    def where(self, number: int, title: str | None = None) -> Location:
-        position = self.columns.get(squash(title)) if title else None
-        return Location(
-            self.raw.file, self.raw.sheet, number, title if position is not None else None, position
-        )
-
-    def is_formula(self, number: int, title: str) -> bool:
-        position = self.columns.get(squash(title))
-        return (
-            position is not None and f"{column_letter(position)}{number}" in self.raw.formula_cells
-        )
+MOVED = "account_id"  # the field a stakeholder's change carries when the person moves
 
 
 @dataclass(slots=True)
@@ -111,13 +54,36 @@ class RoundTrip:
     meta: ExportMeta
     reader: FieldReader
     issues: list[ImportIssue]
+    session: Session | None = None
     changes: list[RecordChange] = field(default_factory=list)
     new_accounts: dict[str, list[tuple[uuid.UUID, Location]]] = field(default_factory=dict)
     deleted_accounts: set[uuid.UUID] = field(default_factory=set)
+    # records this workbook adds or renames, by kind and (account or None, name key)
+    named: dict[str, dict[tuple[Any, str], list[uuid.UUID]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list))
+    )
+    added_names: dict[uuid.UUID, str] = field(default_factory=dict)
+    moved: dict[uuid.UUID, uuid.UUID] = field(default_factory=dict)  # person -> new account
+    cache: dict[str, Any] = field(default_factory=dict)  # plan lookups a sheet loaded once
 
     def in_scope(self, account_id: uuid.UUID | None) -> bool:
         ids = self.meta.account_ids
         return ids is None or account_id in ids
+
+    def account_name(self, account_id: uuid.UUID | None) -> str:
+        if account_id is None:
+            return ""
+        state = self.index.accounts.get(account_id)
+        return state.name if state is not None else self.added_names.get(account_id, "")
+
+    def remember(self, kind: str, scope: Any, name: str, record_id: uuid.UUID) -> None:
+        """A record this workbook adds or renames, so later rows may name it."""
+        self.named[kind][scope, name_key(name)].append(record_id)
+        self.added_names.setdefault(record_id, name)
+
+    def find_account(self, name: str, where: Location) -> Any:
+        """The one account called ``name`` in the plan or this workbook, else INVALID."""
+        return find_account(self, name, where)
 
     def accounts(self, raw: RawSheet, rows: list[list[Any]]) -> None:
         sheet = SheetRows(raw, rows)
@@ -134,7 +100,12 @@ class RoundTrip:
 
     def stakeholders(self, raw: RawSheet, rows: list[list[Any]]) -> None:
         sheet = SheetRows(raw, rows)
-        seen = self._rows(sheet, "stakeholder", PERSON_SPECS, self._account_of)
+        seen = self._rows(
+            sheet,
+            "stakeholder",
+            PERSON_SPECS,
+            lambda row, number, rows_of: stakeholder_account(self, row, number, rows_of),
+        )
         for state in self.index.people.values():
             if (
                 state.id not in seen
@@ -144,35 +115,6 @@ class RoundTrip:
             ):
                 account = self.index.accounts[state.account_id].name if state.account_id else ""
                 self._delete(state, "stakeholder", state.name, account)
-
-    def _account_of(self, row: list[Any], number: int, sheet: SheetRows) -> Any:
-        """The account of a new stakeholder row: its hidden id, else its name."""
-        hidden = parse.text(sheet.cell(row, layout.ACCOUNT_ID))
-        if hidden:
-            try:
-                account_id = uuid.UUID(hidden)
-            except ValueError:
-                account_id = None
-            if account_id in self.index.accounts:
-                return account_id
-        name = parse.text(sheet.cell(row, layout.ACCOUNT))
-        where = sheet.where(number, layout.ACCOUNT)
-        if not name:
-            return self.reader.error(where, "a new stakeholder needs an account")
-        found = [
-            (i, f"the plan's account (CRM id '{self.index.accounts[i].crm_id}')")
-            for i in self.index.account_by_name.get(name_key(name), [])
-        ]
-        found += [(i, str(place)) for i, place in self.new_accounts.get(name_key(name), [])]
-        if len(found) > 1:
-            return self.reader.error(
-                where, f"account '{name}' is ambiguous: it fits {found[0][1]} and {found[1][1]}"
-            )
-        if not found:
-            return self.reader.error(
-                where, f"there is no account '{name}' in the plan or this workbook"
-            )
-        return found[0][0]
 
     def _rows(
         self, sheet: SheetRows, kind: str, specs: dict[str, FieldSpec], account_of: Any
@@ -201,10 +143,13 @@ class RoundTrip:
                     f"the same record id is also on row {seen[record_id]} (a copied row?)",
                 )
                 continue
-            values = self._values(sheet, row, number, present)
-            if values is None:
-                continue
+            if record_id is not None:
+                seen[record_id] = number
             states = self.index.accounts if kind == "account" else self.index.people
+            own = states.get(record_id) if record_id is not None else None
+            values = fields(RowAt(self, sheet, number, row), present, own.values if own else {})
+            if values is INVALID:
+                continue
             if record_id is None:
                 self._add(
                     sheet,
@@ -216,7 +161,6 @@ class RoundTrip:
                     account_of=account_of,
                 )
                 continue
-            seen[record_id] = number
             state = states.get(record_id)
             if state is None:
                 self.issues.append(
@@ -250,24 +194,6 @@ class RoundTrip:
                 f"'{text}' is not a record id; clear the cell for a new row",
             )
 
-    def _values(
-        self, sheet: SheetRows, row: list[Any], number: int, present: list[FieldSpec]
-    ) -> dict[str, Any] | None:
-        values: dict[str, Any] = {}
-        ok = True
-        for spec in present:
-            where = sheet.where(number, spec.label)
-            if sheet.is_formula(number, spec.label):
-                self.reader.error(where, "a formula where a value belongs; type the value instead")
-                ok = False
-                continue
-            value = self.reader.read(spec, sheet.cell(row, spec.label), where)
-            if value is INVALID:
-                ok = False
-            else:
-                values[spec.name] = value
-        return values if ok else None
-
     def _add(
         self,
         sheet: SheetRows,
@@ -289,8 +215,10 @@ class RoundTrip:
             values["account_id"] = account_id
             if account_id not in self.index.accounts:
                 depends = (f"account:{account_id}",)
-            account = parse.text(sheet.cell(row, layout.ACCOUNT))
+            account = self.account_name(account_id)
+            self.remember("stakeholder", account_id, values.get("name", ""), record_id)
         else:
+            self.added_names[record_id] = str(values.get("name", ""))
             if self.index.account_by_name.get(name_key(values.get("name", ""))):
                 self.issues.append(
                     ImportIssue(
@@ -335,8 +263,16 @@ class RoundTrip:
         state: RecordState,
     ) -> None:
         changed = {n: v for n, v in values.items() if differs(specs[n], state.values.get(n), v)}
-        if not changed:
+        moved_to = moved_account(self, sheet, row, number, state) if kind == "stakeholder" else None
+        if moved_to is INVALID:
             return
+        if not changed and moved_to is None:
+            return
+        if "name" in changed:
+            scope = None if kind == "account" else (moved_to or state.account_id)
+            self.remember(kind, scope, changed["name"], state.id)
+        elif moved_to is not None:
+            self.remember(kind, moved_to, state.name, state.id)
         version = parse.text(sheet.cell(row, layout.VERSION))
         conflict = ""
         if version != str(state.version):
@@ -353,7 +289,20 @@ class RoundTrip:
             )
             for n, v in changed.items()
         )
-        account = self.index.accounts[state.account_id].name if state.account_id else ""
+        depends: tuple[str, ...] = ()
+        if moved_to is not None:
+            changed[MOVED] = moved_to
+            fields += (
+                FieldChange(
+                    MOVED,
+                    layout.ACCOUNT,
+                    self.account_name(state.account_id),
+                    self.account_name(moved_to),
+                ),
+            )
+            if moved_to not in self.index.accounts:
+                depends = (f"account:{moved_to}",)
+        account = self.account_name(moved_to or state.account_id)
         self.changes.append(
             RecordChange(
                 f"{kind}:{state.id}",
@@ -367,6 +316,7 @@ class RoundTrip:
                 conflict,
                 state.version,
                 changed,
+                depends_on=depends,
             )
         )
 
@@ -386,32 +336,3 @@ class RoundTrip:
                 version=state.version,
             )
         )
-
-    def note_other_sheets(self, names: list[str], file: Any) -> None:
-        others = [n for n in names if n in layout.sheet_specs([], []) and n not in RETURNING_SHEETS]
-        if others:
-            self.issues.append(
-                ImportIssue(
-                    INFO,
-                    f"edits on {', '.join(others)} are not read back (only Accounts, "
-                    "Stakeholders and Play library come back into the plan)",
-                    Location(file),
-                )
-            )
-
-
-def differs(spec: FieldSpec, old: Any, new: Any) -> bool:
-    if spec.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
-        old_text = old or ""
-        if old_text == new:
-            return False
-        return fits_in_cell(old_text) or truncated_for_cell(old_text) != new
-    if spec.kind is FieldKind.TERMS:
-        return sorted(map(str, old or [])) != sorted(map(str, new or []))
-    if spec.kind is FieldKind.MONEY:
-        return (None if old is None else round(float(old), 2)) != (
-            None if new is None else round(float(new), 2)
-        )
-    if spec.kind is FieldKind.FLAG:
-        return bool(old) != bool(new)
-    return bool(old != new)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from abm_planner.domain import vocabularies as vocab
 from abm_planner.excel import export_activity as activity
 from abm_planner.excel import export_layout as layout
+from abm_planner.excel import export_workshop as workshop
 from abm_planner.excel.errors import ExportError, OperationCancelled
 from abm_planner.excel.export_cover import COVER_SHEET, SheetLine, write_cover
 from abm_planner.excel.export_data import FUNCTION_LABELS, KIND_LABELS, LINE_LABELS, ExportData
@@ -105,8 +106,9 @@ def export_workbook(
 
     if progress is not None:
         progress(0, total)
-    temporary = plan_file.temporary_sibling(destination)
+    temporary: Path | None = None
     try:
+        temporary = plan_file.temporary_sibling(destination)  # a read-only folder fails here
         with tempfile.TemporaryDirectory(prefix="abm-export-") as scratch:
             writer = WorkbookWriter(temporary, Path(scratch), tick)
             try:
@@ -131,7 +133,8 @@ def export_workbook(
             "any previous file of that name is unchanged."
         ) from error
     finally:
-        temporary.unlink(missing_ok=True)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
     notes = () if findings is not None else ("Findings were left out (no DMU analysis ran).",)
     return ExportResult(
         destination, rows, tuple(writer.truncated), notes, time.perf_counter() - started
@@ -173,7 +176,7 @@ def _row_counts(data: ExportData) -> dict[str, int]:
         layout.PLAYS: data.count(PlayAssignment, PlayAssignment.account_id),
         layout.TOUCHES: data.count(Touch, Touch.account_id),
         layout.OBJECTIVES: data.count(Objective, Objective.account_id),
-    }
+    } | workshop.row_counts(data)
 
 
 def _write_sheets(
@@ -188,8 +191,8 @@ def _write_sheets(
 ) -> dict[str, int]:
     criteria = data.criteria()
     solutions = data.solutions()
-    writer.register_lists(_lists(data))
-    writer.highlights = _highlights(data)
+    writer.register_lists(_lists(data) | workshop.lists())
+    writer.highlights = _highlights(data) | workshop.highlights()
     cover = writer.add_sheet(COVER_SHEET)
     sheets = layout.sheet_specs(criteria, solutions)
     contents = [SheetLine(spec.name, totals.get(spec.name), spec.note) for spec in sheets.values()]
@@ -220,8 +223,11 @@ def _write_sheets(
         layout.OBJECTIVES: activity.objectives(data),
         layout.WHITESPACE: activity.whitespace(data, solutions),
         layout.PLAY_LIBRARY: activity.play_library(data),
+        layout.DECISIONS: workshop.decisions(data),
+        layout.ACTIONS: workshop.actions(data),
     }
     rows = {name: writer.write_table(spec, sources[name]) for name, spec in sheets.items()}
+    workshop.mark_overdue(writer, sheets[layout.ACTIONS], rows[layout.ACTIONS])
     start = today - timedelta(days=today.weekday()) - timedelta(weeks=layout.TIMELINE_WEEKS_BEFORE)
     rows[layout.TIMELINE] = layout.write_timeline(
         writer,

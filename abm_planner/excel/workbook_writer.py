@@ -12,6 +12,8 @@ with openpyxl and python-calamine to keep this honest across XlsxWriter releases
 
 from __future__ import annotations
 
+import contextlib
+import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -309,6 +311,10 @@ class WorkbookWriter:
         try:
             self.book.close()
         except XlsxWriterException as error:  # e.g. FileCreateError: report it as the OSError it is
+            _drop_open_zips(error)
+            cause = error.__context__
+            if isinstance(cause, OSError):
+                raise OSError(cause.errno, cause.strerror or str(error)) from error
             raise OSError(str(error)) from error
 
     def abort(self) -> None:
@@ -318,6 +324,25 @@ class WorkbookWriter:
             if handle is not None and not handle.closed:
                 handle.close()
         self.book.fileclosed = True  # nothing to write: keep its destructor quiet
+
+
+def _drop_open_zips(error: BaseException | None) -> None:
+    """Close the zip file XlsxWriter left open when a write failed (a full disk).
+
+    XlsxWriter has no ``finally`` around its ``ZipFile``: left alone, the zip's
+    destructor tries to finish the file later, fails again, and prints an "Exception
+    ignored" traceback at a random moment. The export already failed cleanly.
+    """
+    while error is not None:
+        trace = error.__traceback__
+        while trace is not None:
+            for value in list(trace.tb_frame.f_locals.values()):
+                if isinstance(value, zipfile.ZipFile) and value.fp is not None:
+                    handle, value.fp = value.fp, None
+                    with contextlib.suppress(OSError):  # flushing hits the full disk again
+                        handle.close()
+            trace = trace.tb_next
+        error = error.__context__
 
 
 def _validation(column: Column) -> dict[str, Any]:

@@ -201,8 +201,8 @@ def apply_import(
     with plan.write() as unit:
         counts = apply_changes(unit.session, changes, bulk_insert)
         touched = {c.kind for c in changes}
-        if len(changes) > 1000 or "term" in touched:
-            unit.changed("plan")
+        if len(changes) > 1000 or touched - {"account", "stakeholder", "play_template"}:
+            unit.changed("plan")  # lists, lines, plays, touches...: every view refreshes
         else:
             for kind in ("account", "stakeholder", "line", "play_template"):
                 ids = [c.record_id for c in changes if c.kind == kind]

@@ -33,8 +33,10 @@ from abm_planner.gui.models.import_changes import (
     AFTER,
     BEFORE,
     CHANGED,
+    DELETED,
     KEY_ROLE,
     RECORD,
+    TYPE,
     ImportChangesModel,
 )
 from abm_planner.gui.plan_file_dialogs import PlanDropTarget
@@ -450,6 +452,59 @@ def test_round_trip_edit_shows_as_changed_and_updates_the_account(
     _apply(qtbot, flow)
     account_id = next(a.id for a in list_accounts(plan) if a.name == name)
     assert get_account(plan, account_id)["region"] == "Mars"
+
+
+@OFFSCREEN_WINDOW_WARNINGS
+def test_round_trip_lists_every_returning_sheet_and_names_each_kind(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    plan = window.context.plan
+    workbook_path = tmp_path / "export.xlsx"
+    excel_io.export_plan(plan, workbook_path, include_findings=False)
+    workbook = openpyxl.load_workbook(workbook_path)
+    touches = workbook["Touches"]
+    notes = [cell.value for cell in touches[1]].index("Notes") + 1
+    touches.cell(row=2, column=notes).value = "Called back from the workshop"
+    workbook["Relationships"].delete_rows(2)
+    people = workbook["Stakeholders"]
+    person = people.cell(row=2, column=2).value
+    other = next(
+        row[0].value
+        for row in workbook["Accounts"].iter_rows(min_row=2)
+        if row[0].value != people.cell(row=2, column=1).value
+    )
+    people.cell(row=2, column=1).value = other
+    workbook.save(workbook_path)
+
+    _choose_files(monkeypatch, workbook_path)
+    flow = _start_import(qtbot, window)
+    dialog = flow.dialog
+    assert dialog is not None
+    combo = dialog.ui.sheetCombo
+    listed = {combo.itemText(i) for i in range(combo.count())}
+    for sheet in ("Relationships", "Plays", "Touches", "Objectives & metrics", "Whitespace"):
+        assert any(sheet in item for item in listed), (sheet, listed)
+    model = dialog.model
+    kinds = set()
+    for group in (CHANGED, DELETED):
+        parent = model.index(model.group_row(group), 0)
+        kinds |= {model.index(r, TYPE, parent).data() for r in range(model.rowCount(parent))}
+    assert kinds == {"Touch", "Relationship", "Stakeholder"}
+    changed = model.index(model.group_row(CHANGED), 0)
+    moved = next(
+        model.index(r, RECORD, changed)
+        for r in range(model.rowCount(changed))
+        if model.index(r, RECORD, changed).data() == person
+    )
+    assert model.index(0, RECORD, moved).data() == "Account"
+    assert model.index(0, AFTER, moved).data() == other
+
+    _apply(qtbot, flow)
+    moved_to = next(a.name for a in list_accounts(plan) if a.name == other)
+    assert moved_to == other
+    again = tmp_path / "again.xlsx"
+    excel_io.export_plan(plan, again, include_findings=False)
+    assert excel_io.preview_import(plan, [again]).changes == []
 
 
 @OFFSCREEN_WINDOW_WARNINGS

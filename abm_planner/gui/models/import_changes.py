@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from abm_planner.excel.import_model import ADD, CHANGE, DELETE, ImportPreview, RecordChange
+from abm_planner.excel.round_trip_sheets import KIND_LABELS  # each returning sheet names its kind
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -41,13 +42,6 @@ GROUP_TIPS = (
     "Records edited in the plan since the workbook was exported: "
     "not imported unless you tick them, which overwrites those edits",
 )
-KIND_LABELS = {
-    "account": "Account",
-    "stakeholder": "Stakeholder",
-    "line": "Reporting line",
-    "term": "Industry list",
-    "play_template": "Play template",
-}
 RECORD, TYPE, ACCOUNT, BEFORE, AFTER, SOURCE = range(6)
 COLUMN_TITLES = ("Record", "Type", "Account", "Before", "After", "From")
 

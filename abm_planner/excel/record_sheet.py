@@ -1,0 +1,259 @@
+"""The engine shared by the sheets whose rows are records: match, compare, add, delete.
+
+A sheet module (``sheet_relationships``, ``sheet_plays``...) subclasses
+``RecordSheet``: it names its sheet, the kind of change and the store model, loads
+the plan's records of the exported scope (``load``) and turns one row into stored
+values (``row_values``, with the references it needs resolved by ``sheet_refs``).
+The engine does the rest the same way for every sheet, as the Accounts and
+Stakeholders sheets are read (``round_trip``): a row is matched by its hidden
+record id; a row without one is new; a changed row whose version moved in the
+plan since the export is a conflict; a record of the scope whose row is gone is
+deleted (unless it was made after the export or goes with a deleted account),
+and a deletion of a record edited since the export is a conflict too.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from abm_planner.domain.fields import FieldSpec
+from abm_planner.excel import export_layout as layout
+from abm_planner.excel import value_parsing as parse
+from abm_planner.excel.field_values import INVALID, display
+from abm_planner.excel.import_model import (
+    ADD,
+    CHANGE,
+    DELETE,
+    ERROR,
+    WARNING,
+    FieldChange,
+    ImportIssue,
+    Location,
+    RecordChange,
+)
+from abm_planner.excel.plan_index import RecordState
+from abm_planner.excel.raw_sheet import RawSheet
+from abm_planner.excel.record_ids import new_record_id
+from abm_planner.excel.sheet_refs import RowAt
+from abm_planner.excel.sheet_rows import SheetRows, differs
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
+
+    from abm_planner.excel.round_trip import RoundTrip
+
+
+@dataclass(slots=True)
+class RowValues:
+    """One row read: the stored values, and the keys of the changes they need first."""
+
+    values: dict[str, Any]
+    depends_on: tuple[str, ...] = ()
+
+
+class RecordSheet:
+    """One sheet of an export that comes back; subclasses declare the class attributes."""
+
+    sheet: ClassVar[str]  # the exported sheet's name
+    kind: ClassVar[str]  # RecordChange.kind of its records
+    plural: ClassVar[str]  # how the preview's counts name them ("lines")
+    label: ClassVar[str]  # how the preview names one ("Relationship")
+    model: ClassVar[Any]  # the store model the changes are written to
+    links: ClassVar[dict[str, tuple[Table, str, str]]] = {}  # list fields in link tables
+    specs: ClassVar[dict[str, FieldSpec]]  # compared fields; labels are the headers
+    required: ClassVar[tuple[str, ...]]  # headers without which rows cannot be read
+    name_field: ClassVar[str] = "name"  # the value that names a record in the preview
+
+    def load(self, trip: RoundTrip) -> dict[uuid.UUID, RecordState]:
+        """The plan's records of the exported scope, values as ``row_values`` gives them."""
+        raise NotImplementedError
+
+    def row_values(self, at: RowAt, state: Any) -> RowValues | Any:
+        """The row's values (``state`` is the plan's record, None for a new row) or INVALID."""
+        raise NotImplementedError
+
+    def title(self, trip: RoundTrip, values: dict[str, Any]) -> str:
+        """The record as the preview names it (``trip`` finds the names of references)."""
+        return str(values.get(self.name_field, "")) if trip else ""
+
+    def show(self, trip: RoundTrip, name: str, value: Any) -> str:
+        """A stored value as a person reads it; references override this."""
+        return display(self.specs[name], value, trip.index, {})
+
+    def finish(
+        self, trip: RoundTrip, sheet: SheetRows, rows: dict[int, dict[str, Any]], edited: set[int]
+    ) -> None:
+        """Checks across rows (duplicates, circles) once every row is read.
+
+        ``rows`` holds every row's values by row number, ``edited`` the numbers of the
+        rows that add or change a record.
+        """
+
+    # ------------------------------------------------------------------ the engine
+    def read(self, trip: RoundTrip, raw: RawSheet, rows: list[list[Any]]) -> None:
+        sheet = SheetRows(raw, rows)
+        needed = (*self.required, layout.RECORD_ID, layout.VERSION)
+        missing = next((h for h in needed if not sheet.has(h)), None)
+        if missing is not None:
+            trip.issues.append(
+                ImportIssue(
+                    ERROR,
+                    f"the column '{missing}' is missing; rows cannot be matched to the plan",
+                    Location(raw.file, raw.sheet, 1),
+                )
+            )
+            return
+        states = self.load(trip)
+        seen: dict[uuid.UUID, int] = {}
+        final: dict[int, dict[str, Any]] = {}
+        edited: set[int] = set()
+        for number, row in sheet.numbered():
+            record_id = self._record_id(trip, sheet, row, number)
+            if record_id is INVALID:
+                continue
+            if record_id is not None and record_id in seen:
+                trip.reader.error(
+                    sheet.where(number, layout.RECORD_ID),
+                    f"the same record id is also on row {seen[record_id]} (a copied row?)",
+                )
+                continue
+            state = None
+            if record_id is not None:
+                seen[record_id] = number
+                state = states.get(record_id)
+                if state is None:
+                    trip.issues.append(
+                        ImportIssue(
+                            WARNING,
+                            "this record was deleted from the plan after the export (or is "
+                            "not one of this sheet's); row skipped",
+                            sheet.where(number),
+                        )
+                    )
+                    continue
+            at = RowAt(trip, sheet, number, row)
+            read = self.row_values(at, state)
+            if read is INVALID:
+                continue
+            final[number] = (state.values if state else {}) | read.values
+            before = len(trip.changes)
+            if state is None:
+                self._add(at, read)
+            else:
+                self._change(at, state, read)
+            if len(trip.changes) > before:
+                edited.add(number)
+        self.finish(trip, sheet, final, edited)
+        for state in states.values():
+            if (
+                state.id not in seen
+                and state.created_at <= trip.meta.exported_at
+                and state.account_id not in trip.deleted_accounts
+            ):
+                self._delete(trip, state)
+
+    def _record_id(self, trip: RoundTrip, sheet: SheetRows, row: list[Any], number: int) -> Any:
+        text = parse.text(sheet.cell(row, layout.RECORD_ID))
+        if not text:
+            return None
+        try:
+            return uuid.UUID(text)
+        except ValueError:
+            return trip.reader.error(
+                sheet.where(number, layout.RECORD_ID),
+                f"'{text}' is not a record id; clear the cell for a new row",
+            )
+
+    def _account_name(self, trip: RoundTrip, account_id: uuid.UUID | None) -> str:
+        return trip.account_name(account_id)
+
+    def _add(self, at: RowAt, read: RowValues) -> None:
+        trip = at.trip
+        record_id = new_record_id()
+        values = read.values
+        fields = tuple(
+            FieldChange(n, spec.label, "", self.show(trip, n, values[n]))
+            for n, spec in self.specs.items()
+            if values.get(n) not in (None, "", [], False)
+        )
+        self.remember(trip, record_id, values)
+        trip.changes.append(
+            RecordChange(
+                f"{self.kind}:{record_id}",
+                ADD,
+                self.kind,
+                record_id,
+                self.title(trip, values),
+                self._account_name(trip, values.get("account_id")),
+                fields,
+                at.sheet.where(at.number),
+                values=values,
+                depends_on=read.depends_on,
+            )
+        )
+
+    def remember(self, trip: RoundTrip, record_id: uuid.UUID, values: dict[str, Any]) -> None:
+        """Note a record added or renamed by this workbook, for the sheets read after."""
+
+    def _change(self, at: RowAt, state: RecordState, read: RowValues) -> None:
+        trip = at.trip
+        old = state.values
+        changed = {
+            n: read.values[n]
+            for n, spec in self.specs.items()
+            if n in read.values and differs(spec, old.get(n), read.values[n])
+        }
+        if not changed:
+            return
+        self.remember(trip, state.id, old | changed)
+        version = parse.text(at.sheet.cell(at.row, layout.VERSION))
+        conflict = ""
+        if version != str(state.version):
+            conflict = (
+                f"changed in the plan since the export (version {version or '?'}, "
+                f"now {state.version})"
+            )
+        fields = tuple(
+            FieldChange(
+                n,
+                self.specs[n].label,
+                self.show(trip, n, old.get(n)),
+                self.show(trip, n, v),
+            )
+            for n, v in changed.items()
+        )
+        trip.changes.append(
+            RecordChange(
+                f"{self.kind}:{state.id}",
+                CHANGE,
+                self.kind,
+                state.id,
+                self.title(trip, old | changed),
+                self._account_name(trip, changed.get("account_id", state.account_id)),
+                fields,
+                at.sheet.where(at.number),
+                conflict,
+                state.version,
+                changed,
+                depends_on=read.depends_on,
+            )
+        )
+
+    def _delete(self, trip: RoundTrip, state: RecordState) -> None:
+        conflict = ""
+        if state.updated_at > trip.meta.exported_at:
+            conflict = "edited in the plan since the export"
+        trip.changes.append(
+            RecordChange(
+                f"{self.kind}:{state.id}",
+                DELETE,
+                self.kind,
+                state.id,
+                self.title(trip, state.values),
+                self._account_name(trip, state.account_id),
+                conflict=conflict,
+                version=state.version,
+            )
+        )

@@ -1,0 +1,148 @@
+"""The Touches sheet back into the plan: logged contacts changed, added and deleted.
+
+A row is one contact: account, date (needed), the stakeholder met, channel,
+function, who of our team, the play it served and notes. The stakeholder and
+the play are found in the row's account (the hidden Stakeholder id and Play id
+keep records of one name apart); a touch of a stakeholder who moved to another
+account keeps them, as history.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from sqlalchemy import select
+
+from abm_planner.domain import vocabularies as vocab
+from abm_planner.domain.fields import FieldKind, FieldSpec
+from abm_planner.excel import export_layout as layout
+from abm_planner.excel import sheet_refs as refs
+from abm_planner.excel.export_data import FUNCTION_LABELS
+from abm_planner.excel.field_values import INVALID
+from abm_planner.excel.plan_index import RecordState
+from abm_planner.excel.record_sheet import RecordSheet, RowValues
+from abm_planner.store.models import Touch
+
+if TYPE_CHECKING:
+    from abm_planner.excel.round_trip import RoundTrip
+
+K = FieldKind
+STAKEHOLDER_ID = "Stakeholder id"
+PLAY_ID = "Play id"
+FUNCTIONS = {key: FUNCTION_LABELS[key] for key in vocab.TOUCH_FUNCTIONS}
+PLAIN = (
+    FieldSpec("occurred_on", "Date", K.DATE),
+    FieldSpec("channel_id", "Channel", K.TERM, vocabulary=vocab.CHANNEL),
+    FieldSpec("by_member_id", "By", K.MEMBER),
+    FieldSpec("notes", "Notes", K.LONG_TEXT),
+)
+REFERENCES = (
+    FieldSpec("account_id", layout.ACCOUNT, K.TERM),
+    FieldSpec("stakeholder_id", "Stakeholder", K.TERM),
+    FieldSpec("function", "Function", K.TERM),
+    FieldSpec("assignment_id", "Play", K.TERM),
+)
+
+BY_NAME = {s.name: s for s in (*REFERENCES, *PLAIN)}
+COLUMNS = (
+    "account_id",
+    "occurred_on",
+    "stakeholder_id",
+    "channel_id",
+    "function",
+    "by_member_id",
+    "assignment_id",
+    "notes",
+)
+
+
+class TouchesSheet(RecordSheet):
+    sheet = layout.TOUCHES
+    kind = "touch"
+    plural = "touches"
+    label = "Touch"
+    model = Touch
+    specs: ClassVar[dict[str, FieldSpec]] = {n: BY_NAME[n] for n in COLUMNS}  # sheet order
+    required = tuple(s.label for s in (*REFERENCES, *PLAIN))
+
+    def load(self, trip: RoundTrip) -> dict[uuid.UUID, RecordState]:
+        assert trip.session is not None
+        touch = Touch
+        names = [s.name for s in (*REFERENCES, *PLAIN)]
+        query = select(
+            touch.id,
+            touch.version,
+            touch.created_at,
+            touch.updated_at,
+            *(getattr(touch, n) for n in names),
+        )
+        if trip.meta.account_ids is not None:
+            query = query.where(touch.account_id.in_(trip.meta.account_ids))
+        states = {}
+        for found in trip.session.execute(query):
+            values = dict(zip(names, found[4:], strict=True))
+            states[found[0]] = RecordState(
+                found[0], found[1], found[2], found[3], "", "", values, values["account_id"]
+            )
+        return states
+
+    def row_values(self, at: refs.RowAt, state: Any) -> Any:
+        trip = at.trip
+        own = state.values if state is not None else {}
+        account = refs.account(at, own.get("account_id"))
+        if account is INVALID:
+            return INVALID
+        values = refs.fields(at, list(PLAIN), own)
+        person = refs.find(
+            at,
+            "stakeholder",
+            "Stakeholder",
+            scope=account,
+            hidden=STAKEHOLDER_ID,
+            current=own.get("stakeholder_id"),
+        )
+        play = refs.find(
+            at,
+            "play",
+            "Play",
+            scope=account,
+            hidden=PLAY_ID,
+            current=own.get("assignment_id"),
+        )
+        function = refs.choice(at, "Function", FUNCTIONS, default="sales")
+        if INVALID in (values, person, play, function):
+            return INVALID
+        if values["occurred_on"] is None:
+            return trip.reader.error(at.sheet.where(at.number, "Date"), "a touch needs its date")
+        values |= {
+            "account_id": account,
+            "stakeholder_id": person,
+            "assignment_id": play,
+            "function": function,
+        }
+        depends = (
+            refs.needs(trip, "account", account)
+            + refs.needs(trip, "stakeholder", person)
+            + refs.needs(trip, "play", play)
+        )
+        return RowValues(values, depends)
+
+    def title(self, trip: RoundTrip, values: dict[str, Any]) -> str:
+        day = values.get("occurred_on")
+        who = refs.plan_name(trip, "stakeholder", values.get("stakeholder_id"))
+        return f"{day.isoformat() if day else '?'}" + (f" with {who}" if who else "")
+
+    def show(self, trip: RoundTrip, name: str, value: Any) -> str:
+        if name == "account_id":
+            return trip.account_name(value)
+        if name == "stakeholder_id":
+            return refs.plan_name(trip, "stakeholder", value)
+        if name == "assignment_id":
+            return refs.plan_name(trip, "play", value)
+        if name == "function":
+            return FUNCTIONS.get(value, value or "")
+        return super().show(trip, name, value)
+
+
+SHEET = TouchesSheet()
