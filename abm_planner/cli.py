@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 
 from abm_planner import __version__
 from abm_planner.errors import UserError
+from abm_planner.store.plan_location import display_location, plan_argument
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -214,6 +215,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
             print(format_preview(preview))
             preview.raise_if_blocked()
             return EXIT_OK
+        from abm_planner.cli_backups import backup_before_import
+
+        backup_before_import(plan)
         result = apply_import(plan, preview)
     finally:
         plan.close()
@@ -226,7 +230,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         )
         if counts
     ]
-    print(f"Imported into {args.plan}: {'; '.join(done) or 'nothing to change'}.")
+    print(f"Imported into {display_location(args.plan)}: {'; '.join(done) or 'nothing to change'}.")
     if result.skipped:
         print(f"{result.skipped:,} contact(s) without a known account were skipped.")
     conflicts = [c for c in preview.changes if c.conflict]
@@ -279,20 +283,20 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=_cmd_demo)
 
     summary = commands.add_parser("summary", help="print what a plan holds")
-    summary.add_argument("plan", type=Path, metavar="PLAN")
+    summary.add_argument("plan", type=plan_argument, metavar="PLAN")
     summary.add_argument("--json", action="store_true", help="machine-readable output")
     summary.set_defaults(handler=_cmd_summary)
 
     analyze = commands.add_parser(
         "analyze", help="find the gaps in each account's decision-making unit"
     )
-    analyze.add_argument("plan", type=Path, metavar="PLAN")
+    analyze.add_argument("plan", type=plan_argument, metavar="PLAN")
     analyze.add_argument("--account", metavar="NAME", help="only the account of this name")
     analyze.add_argument("--json", action="store_true", help="machine-readable output")
     analyze.set_defaults(handler=_cmd_analyze)
 
     export = commands.add_parser("export", help="write the plan as an Excel workbook")
-    export.add_argument("plan", type=Path, metavar="PLAN")
+    export.add_argument("plan", type=plan_argument, metavar="PLAN")
     export.add_argument("out", type=Path, metavar="OUT.xlsx")
     export.add_argument(
         "--account", action="append", metavar="NAME", help="only this account (repeatable)"
@@ -308,12 +312,32 @@ def build_parser() -> argparse.ArgumentParser:
     import_ = commands.add_parser(
         "import", help="import CRM exports (CSV/XLSX) or an edited export workbook"
     )
-    import_.add_argument("plan", type=Path, metavar="PLAN")
+    import_.add_argument("plan", type=plan_argument, metavar="PLAN")
     import_.add_argument("files", type=Path, nargs="+", metavar="FILE")
     import_.add_argument(
         "--dry-run", action="store_true", help="print the mapping and the changes; write nothing"
     )
     import_.set_defaults(handler=_cmd_import)
+
+    from abm_planner.cli_team import add_team_commands
+
+    add_team_commands(commands)
+
+    from abm_planner.cli_sync import add_sync_command
+
+    add_sync_command(commands)
+
+    from abm_planner.cli_workshop import add_workshop_commands
+
+    add_workshop_commands(commands)
+
+    from abm_planner.cli_backups import add_backup_commands
+
+    add_backup_commands(commands)
+
+    from abm_planner.cli_report import add_report_command
+
+    add_report_command(commands)
     return parser
 
 
@@ -326,7 +350,11 @@ def _run_gui(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    subcommands = {"new", "demo", "summary", "analyze", "export", "import"}
+    subcommands = {"new", "demo", "summary", "analyze", "export", "import", "server", "copy"}
+    subcommands |= {"sync"}  # cli_sync.py
+    subcommands |= {"snapshot", "snapshots", "changes"}  # cli_workshop.py
+    subcommands |= {"backups", "restore"}  # cli_backups.py
+    subcommands |= {"report"}  # cli_report.py
     try:
         if not args_list or (args_list[0] not in subcommands and not args_list[0].startswith("-")):
             return _run_gui(args_list)

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from abm_planner.errors import PlanFileError, UserError
+from abm_planner.gui.dialogs.restore_backup import start_backups, stop_backups
+from abm_planner.gui.dialogs.sync_conflicts_flow import connect_sync_command
 from abm_planner.gui.empty_state import EmptyStatePage
 from abm_planner.gui.icons import app_icon
 from abm_planner.gui.notice_banner import NoticeBanner
@@ -52,6 +54,7 @@ from abm_planner.gui.plan_opening import (
 from abm_planner.gui.plan_status_bar import PlanStatusBar
 from abm_planner.gui.plan_windows import build_plan_menu, close_plan_windows
 from abm_planner.gui.settings import Settings
+from abm_planner.gui.views.workshop.menu import WorkshopMenu
 from abm_planner.gui.window_menus import WindowActions
 from abm_planner.gui.window_state import restore_views, restore_window, save_views, save_window
 
@@ -101,10 +104,12 @@ class MainWindow(QMainWindow):
         self.plan_window_actions = build_plan_menu(
             self.commands.plan_menu, lambda: self.context, self
         )
+        self.workshop_menu = WorkshopMenu(self)
         self._build_central()
         self.status = PlanStatusBar(self)
         self.setStatusBar(self.status)
         self._connect_commands()
+        connect_sync_command(self)
         restore_window(self, self.settings)
         self._refresh()
 
@@ -117,6 +122,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.read_only_banner = NoticeBanner("readOnlyBanner", "lock", central)
         self.read_only_banner.setAccessibleDescription(self.tr("Why this plan is read-only"))
+        self.connection_banner = NoticeBanner("connectionBanner", "about", central)
+        self.connection_banner.setAccessibleDescription(self.tr("The team plan's connection"))
         self.pages = QStackedWidget(central)
         self.empty_page = EmptyStatePage(self.commands, self.pages)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self.pages)
@@ -127,6 +134,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.empty_page)
         self.pages.addWidget(self.splitter)
         layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.connection_banner)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
@@ -134,10 +142,13 @@ class MainWindow(QMainWindow):
         c = self.commands
         c.new_plan.triggered.connect(self.new_plan)
         c.open_plan.triggered.connect(self.open_plan_dialog)
+        c.open_team_plan.triggered.connect(self.open_team_plan_dialog)
         c.open_demo.triggered.connect(self.open_demo)
         c.save_copy.triggered.connect(self.save_copy)
+        c.restore_backup.triggered.connect(self.restore_from_backup)
         c.import_files.triggered.connect(lambda _checked=False: self.import_files())
         c.export_workbook.triggered.connect(self.export_workbook)
+        c.export_pdf.triggered.connect(self.export_handout)
         c.close_plan.triggered.connect(self.close_plan)
         c.quit.triggered.connect(self.close)
         c.clear_recent.triggered.connect(self.settings.clear_recent_files)
@@ -168,6 +179,19 @@ class MainWindow(QMainWindow):
     def open_plan_dialog(self) -> bool:
         path = ask_plan_to_open(self._dialog_parent(), self._start_folder())
         return path is not None and self.open_plan_file(path)
+
+    def open_team_plan_dialog(self) -> None:
+        """File ▸ Open team plan…: where, then connect in the background (see the flow)."""
+        from abm_planner.gui.dialogs.open_team_plan_flow import open_team_plan
+
+        open_team_plan(self._dialog_parent(), self.settings, self.show_opened)
+
+    def show_opened(self, opened: OpenedPlan) -> None:
+        """Show a plan opened elsewhere (the team plan flow connects in the background)."""
+        try:
+            self._install(opened)
+        except UserError as error:
+            self.show_error(error)
 
     def new_plan(self) -> bool:
         path = ask_new_plan_path(self._dialog_parent(), self._start_folder())
@@ -210,6 +234,12 @@ class MainWindow(QMainWindow):
         self.status.showMessage(self.tr("A copy was saved as {0}.").format(target), 10_000)
         return True
 
+    def restore_from_backup(self) -> None:
+        """File ▸ Restore from backup…: list the plan's backups, put one back."""
+        from abm_planner.gui.dialogs.restore_backup import restore_from_backup
+
+        restore_from_backup(self)
+
     def export_workbook(self) -> None:
         """File ▸ Export workbook: ask what and where, then write it in a worker."""
         from abm_planner.gui.dialogs.export_dialog import start_export
@@ -221,6 +251,15 @@ class MainWindow(QMainWindow):
                 self.status,
                 current_account=self._selected_account(),
                 account_count=self.portfolio.model.sourceModel().rowCount(),
+            )
+
+    def export_handout(self) -> None:
+        """File ▸ Export ▸ PDF handout: which accounts and where, then write it in a worker."""
+        from abm_planner.gui.report.report_export import start_handout
+
+        if self.context is not None:
+            self.export_job = start_handout(
+                self.context, self, self.status, current_account=self._selected_account()
             )
 
     def import_files(self, files: list[Path] | None = None) -> None:
@@ -251,6 +290,7 @@ class MainWindow(QMainWindow):
         close_plan_windows(context)
         _discard(context, opened)
         self.read_only_banner.clear()
+        self.connection_banner.clear()
         self.settings.last_plan = None
         self.pages.setCurrentWidget(self.empty_page)
         self._refresh()
@@ -285,21 +325,40 @@ class MainWindow(QMainWindow):
         self.status.show_counts(proxy.rowCount(), proxy.sourceModel().rowCount())
         self.pages.setCurrentWidget(self.splitter)
         self._show_open_state(opened)
-        self.settings.add_recent_file(opened.path)
-        self.settings.last_plan = opened.path
+        start_backups(context)
+        if opened.is_server:
+            from abm_planner.gui.team_live import start_live
+
+            start_live(context, self, self.connection_banner, self.status)
+            self.settings.add_recent_server(opened.plan.location)
+        else:
+            self.settings.add_recent_file(opened.path)
+            self.settings.last_plan = opened.path
         self._refresh()
         self.plan_changed.emit()
-        logger.info("Opened %s%s", opened.path, " read-only" if opened.read_only else "")
+        logger.info("Opened %s%s", opened.plan.location, " read-only" if opened.read_only else "")
 
     def _show_open_state(self, opened: OpenedPlan) -> None:
-        if opened.lock_outcome is LockOutcome.HELD_ELSEWHERE:
+        if opened.lock_outcome is LockOutcome.HELD_ELSEWHERE and opened.lock is not None:
             self.read_only_banner.show_notice(
                 self.tr("This plan is open in another window; it is read-only here."),
                 self.tr("Held by {0}").format(opened.lock.owner()),
             )
-        elif opened.read_only:
+        elif opened.read_only and opened.is_server:
+            self.read_only_banner.show_notice(
+                self.tr("This team plan is read-only here: {0}.").format(
+                    opened.plan.read_only_reason
+                ),
+                self.tr("Its owner can give you edit rights with abm-planner server grant."),
+            )
+        elif opened.read_only and opened.lock_outcome is LockOutcome.NOT_POSSIBLE:
             self.read_only_banner.show_notice(
                 self.tr("This plan's folder cannot be written to; it is read-only here.")
+            )
+        elif opened.read_only:  # e.g. a read-only file in a folder that takes the lock
+            self.read_only_banner.show_notice(
+                self.tr("This plan file cannot be written to; it is read-only here."),
+                opened.plan.read_only_reason,
             )
         if opened.plan.upgrade_backup is not None:
             self.status.show_upgrade(opened.plan.upgrade_backup)
@@ -316,12 +375,19 @@ class MainWindow(QMainWindow):
         title = APP_NAME
         if opened is not None:
             title = f"{APP_NAME} — {opened.name}"
+            if opened.is_server:
+                title += " " + self.tr("(team plan on {0})").format(opened.plan.location)
             if opened.read_only:
                 title += " " + self.tr("[read-only]")
         self.setWindowTitle(title)
         for action in [*self.commands.plan_actions(), *self.plan_window_actions]:
             action.setEnabled(has_plan)
-        self.status.show_plan(self.plan_path)
+        team = opened is not None and opened.is_server
+        self.commands.save_copy.setEnabled(has_plan and not team)  # `abm-planner copy` does it
+        if opened is not None and team:
+            self.status.show_team_plan(opened.plan.location)
+        else:
+            self.status.show_plan(self.plan_path)
         self._refresh_selection_commands()
 
     def _refresh_selection_commands(self, *_selection: object) -> None:
@@ -436,7 +502,11 @@ class MainWindow(QMainWindow):
 
 def _discard(context: PlanContext, opened: OpenedPlan) -> None:
     """Close a plan's context and file and let go of its lock."""
+    from abm_planner.gui.team_live import stop_live
+
+    stop_live(context)
+    stop_backups(context)  # waits for a running backup before the plan closes
     context.close()
     context.undo_stack.deleteLater()
     context.events.deleteLater()
-    opened.lock.release()
+    opened.release_lock()

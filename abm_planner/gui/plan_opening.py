@@ -2,7 +2,8 @@
 
 Kept apart from the window so the order of the steps — lock first, then open with
 ``read_only`` when the lock is elsewhere, release the lock again if the file is
-refused — is in one place and testable without a window.
+refused — is in one place and testable without a window. A team plan on a server
+(``open_server``) has no lock file: the server's own locking and roles decide.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from abm_planner.errors import PlanFileError
 from abm_planner.gui.plan_lock import LockOutcome, PlanLock
@@ -24,7 +26,7 @@ DEMO_FILE_NAME = "Demo plan.abmplan"
 @dataclass
 class OpenedPlan:
     plan: Plan
-    lock: PlanLock
+    lock: PlanLock | None  # None for a team plan on a server
     lock_outcome: LockOutcome
     name: str
 
@@ -37,9 +39,17 @@ class OpenedPlan:
         assert self.plan.path is not None
         return self.plan.path
 
+    @property
+    def is_server(self) -> bool:
+        return self.plan.path is None
+
+    def release_lock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+
     def close(self) -> None:
         self.plan.close()
-        self.lock.release()
+        self.release_lock()
 
 
 def open_locked(path: Path) -> OpenedPlan:
@@ -64,6 +74,38 @@ def open_locked(path: Path) -> OpenedPlan:
     if outcome is LockOutcome.HELD_ELSEWHERE:
         logger.info("%s is locked by %s; opened read-only", path, lock.owner())
     return OpenedPlan(plan, lock, outcome, name)
+
+
+def open_server(url: str, password: str | None = None) -> OpenedPlan:
+    """Open the team plan at ``url`` (``password`` only when the user was asked for one).
+
+    Raises ``UserError`` with the sentence to show, ``PasswordRequiredError`` when
+    libpq found no password (or the server refused it) so the caller can ask.
+    """
+    plan = open_plan(url, password=password)
+    limit_waits(plan)
+    try:
+        name = plan.name  # the first read, as for files: a refusal comes here, not later
+    except BaseException:
+        plan.close()
+        raise
+    return OpenedPlan(plan, None, LockOutcome.NOT_POSSIBLE, name)
+
+
+WINDOW_WAIT_LIMITS = "-c statement_timeout=30s -c lock_timeout=5s"
+"""A window's statements on a team plan: a query or a lock wait that hangs is cut short
+(the edit is refused with a sentence) rather than freezing the window."""
+
+
+def limit_waits(plan: Plan) -> None:
+    """Give every connection of a team plan's engine the window's wait limits."""
+    from sqlalchemy import event
+
+    def add_limits(_dialect: Any, _record: Any, _args: Any, params: dict[str, Any]) -> None:
+        params["options"] = f"{params.get('options', '')} {WINDOW_WAIT_LIMITS}".strip()
+
+    event.listen(plan.engine, "do_connect", add_limits)
+    plan.engine.pool.dispose()  # the connections made while opening had no limits
 
 
 def create_locked(path: Path) -> OpenedPlan:

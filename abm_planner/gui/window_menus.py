@@ -31,6 +31,12 @@ class WindowActions(QObject):
             tr("&New plan…"), "new", _Key.New, tr("Create an empty plan file")
         )
         self.open_plan = self._action(tr("&Open…"), "open", _Key.Open, tr("Open a plan file"))
+        self.open_team_plan = self._action(
+            tr("Open &team plan…"),
+            None,
+            "Ctrl+Shift+O",
+            tr("Open the plan your team shares on a PostgreSQL server"),
+        )
         self.open_demo = self._action(
             tr("Open &demo plan"), "demo", None, tr("Open your copy of the demo plan")
         )
@@ -43,6 +49,19 @@ class WindowActions(QObject):
             _Key.SaveAs,
             tr("Write a copy of this plan to another file"),
         )
+        self.restore_backup = self._action(
+            tr("&Restore from backup…"),
+            None,
+            None,
+            tr("Go back to one of the backups ABM Planner keeps of this plan"),
+        )
+        self.sync_plan = self._action(
+            tr("S&ync with team plan…"),
+            None,
+            None,
+            tr("Send this offline copy's edits to its team plan and bring in the team's"),
+        )
+        self.sync_plan.setEnabled(False)  # on for offline copies (sync_conflicts_flow)
         self.import_files = self._action(
             tr("&Import…"),
             "import",
@@ -50,11 +69,19 @@ class WindowActions(QObject):
             tr("Add accounts and contacts from CSV or Excel files, or bring back an edited export"),
         )
         self.export_workbook = self._action(
-            tr("&Export workbook…"),
+            tr("&Excel workbook…"),
             "export",
             "Ctrl+E",
             tr("Write the plan as an Excel workbook"),
         )
+        self.export_pdf = self._action(
+            tr("&PDF handout…"),
+            None,
+            None,
+            tr("Write a handout for the workshop: a PDF with a section per account"),
+        )
+        self.export_menu = QMenu(tr("&Export"), window)
+        self.export_menu.setIcon(icon("export"))
         self.close_plan = self._action(
             tr("&Close"), "close", _Key.Close, tr("Close this plan (every edit is already saved)")
         )
@@ -150,7 +177,14 @@ class WindowActions(QObject):
 
     def plan_actions(self) -> list[QAction]:
         """Actions that need an open plan."""
-        return [self.save_copy, self.export_workbook, self.close_plan, self.find]
+        return [
+            self.save_copy,
+            self.restore_backup,
+            self.export_workbook,
+            self.export_pdf,
+            self.close_plan,
+            self.find,
+        ]
 
     def edit_actions(self) -> list[QAction]:
         """Actions that change the plan: off when it is read-only."""
@@ -166,13 +200,16 @@ class WindowActions(QObject):
         bar = window.menuBar()
         bar.setAccessibleName(self.tr("Menu bar"))
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.new_plan, self.open_plan])
+        file_menu.addActions([self.new_plan, self.open_plan, self.open_team_plan])
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.open_demo)
         file_menu.addSeparator()
-        file_menu.addAction(self.save_copy)
+        file_menu.addActions([self.save_copy, self.restore_backup])
+        file_menu.addAction(self.sync_plan)
         file_menu.addSeparator()
-        file_menu.addActions([self.import_files, self.export_workbook])
+        file_menu.addAction(self.import_files)
+        self.export_menu.addActions([self.export_workbook, self.export_pdf])
+        file_menu.addMenu(self.export_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.close_plan, self.quit])
 

@@ -99,6 +99,57 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     return engine
 
 
+def settle_journal(path: Path) -> None:
+    """Finish what a process killed while saving left in the plan's rollback journal.
+
+    A hot journal holds the pages as they were before the interrupted transaction; a
+    read-only connection cannot put them back and would call the plan unreadable, so a
+    writable one does it first, as SQLite does for any writer. A journal whose header
+    was never written (the plan itself not yet touched) is deleted, so no side file
+    stays next to an idle plan. A live writer elsewhere holds its lock: this waits
+    for it, and then there is nothing left to do.
+    """
+    journal = Path(f"{path}-journal")
+    if not journal.exists():
+        return
+    try:
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None
+        )
+    except sqlite3.Error as error:
+        raise PlanFileError(f"{path} cannot be opened: {error}.") from error
+    try:
+        connection.execute("PRAGMA busy_timeout = 5000")
+        connection.execute("BEGIN IMMEDIATE")  # rolls a hot journal back
+        try:
+            journal.unlink(missing_ok=True)  # we hold the write lock: nobody else's journal
+        finally:
+            connection.execute("COMMIT")
+    except (sqlite3.Error, OSError) as error:
+        if not _readable(path):
+            raise PlanFileError(
+                f"{path.name} was being saved when the app stopped, and finishing that needs "
+                f"write access to it and its folder ({error}); copy the plan and its "
+                f"{journal.name} file to a folder you can write to and open it there."
+            ) from error
+    finally:
+        connection.close()
+
+
+def _readable(path: Path) -> bool:
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+    return True
+
+
 def create_empty_file(path: Path) -> None:
     """Start a new SQLite file that already carries the plan's application id."""
     connection = sqlite3.connect(path)
@@ -108,6 +159,27 @@ def create_empty_file(path: Path) -> None:
         connection.commit()
     finally:
         connection.close()
+
+
+def unwritable_reason(path: Path) -> str | None:
+    """Why the plan at ``path`` cannot be saved to (None when it can).
+
+    SQLite needs the file itself and, for its journal, the folder: both are tried
+    the way SQLite will use them, which also catches what permission bits do not
+    show (an immutable file, a disk mounted read-only).
+    """
+    try:
+        descriptor = os.open(path, os.O_RDWR)
+    except OSError as error:
+        return f"the file {path.name} cannot be written to ({error.strerror or error})"
+    os.close(descriptor)
+    try:
+        handle, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        return f"its folder {path.parent} cannot be written to ({error.strerror or error})"
+    os.close(handle)
+    Path(probe).unlink(missing_ok=True)
+    return None
 
 
 def temporary_sibling(path: Path) -> Path:
@@ -148,8 +220,11 @@ def backup_before_upgrade(path: Path, revision: int) -> Path:
         backup = path.with_name(f"{path.stem}.rev{revision}-backup-{stamp}-{counter}{path.suffix}")
         counter += 1
     temporary = temporary_sibling(backup)
-    shutil.copyfile(path, temporary)
-    publish(temporary, backup)
+    try:
+        shutil.copyfile(path, temporary)
+        publish(temporary, backup)
+    finally:
+        temporary.unlink(missing_ok=True)  # a full disk leaves no half backup behind
     return backup
 
 
@@ -165,14 +240,17 @@ def restore_backup(backup: Path, path: Path) -> None:
 def save_copy(engine: Engine, destination: Path) -> None:
     """Write a consistent copy of an open plan with SQLite's backup API, atomically."""
     temporary = temporary_sibling(destination)
-    target = sqlite3.connect(temporary)
     try:
-        with engine.connect() as connection:
-            source = connection.connection.dbapi_connection
-            assert source is not None
-            source.backup(target)  # type: ignore[attr-defined]
-        target.execute("PRAGMA journal_mode = DELETE")
-        target.commit()
+        target = sqlite3.connect(temporary)
+        try:
+            with engine.connect() as connection:
+                source = connection.connection.dbapi_connection
+                assert source is not None
+                source.backup(target)  # type: ignore[attr-defined]
+            target.execute("PRAGMA journal_mode = DELETE")
+            target.commit()
+        finally:
+            target.close()
+        publish(temporary, destination)
     finally:
-        target.close()
-    publish(temporary, destination)
+        temporary.unlink(missing_ok=True)  # a failed copy leaves no half file behind

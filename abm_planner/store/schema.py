@@ -13,7 +13,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError, SQLAlchemyError
 
 from abm_planner.errors import PlanFileError
@@ -53,12 +53,17 @@ def head_revision() -> int:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Run the migrations up to ``revision`` in one transaction on ``engine``."""
+    with engine.begin() as connection:
+        upgrade_connection(connection, revision)
+
+
+def upgrade_connection(connection: Connection, revision: str = "head") -> None:
+    """Run the migrations in the caller's transaction (a server upgrade adds its defaults)."""
     from alembic import command
 
     config = _config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
 
 
 def database_revision(engine: Engine) -> int:
@@ -77,11 +82,18 @@ def check_and_upgrade(path: Path, *, read_only: bool) -> Path | None:
     """
     header = plan_file.read_header(path)
     head = head_revision()
-    if header.schema_revision > head:
-        raise PlanFileError(
-            f"{path.name} was saved by a newer version of ABM Planner (plan format "
-            f"{header.schema_revision}, this app reads up to {head}); update the app to open it."
-        )
+    for settled in (False, True):
+        if header.schema_revision > head:
+            raise PlanFileError(
+                f"{path.name} was saved by a newer version of ABM Planner (plan format "
+                f"{header.schema_revision}, this app reads up to {head}); update the app "
+                "to open it."
+            )
+        if settled or not Path(f"{path}-journal").exists():
+            break
+        # A crash mid-save: back to the last commit first (only for a plan of ours).
+        plan_file.settle_journal(path)
+        header = plan_file.read_header(path)
     if header.schema_revision < 1:
         raise PlanFileError(f"{path.name} is damaged: it was never fully created.")
     _check_readable(path, header.schema_revision)
@@ -92,7 +104,14 @@ def check_and_upgrade(path: Path, *, read_only: bool) -> Path | None:
             f"{path.name} is in an older plan format and must be upgraded, which needs "
             "write access; it is open in another window or read-only."
         )
-    backup = plan_file.backup_before_upgrade(path, header.schema_revision)
+    try:
+        backup = plan_file.backup_before_upgrade(path, header.schema_revision)
+    except OSError as error:
+        raise PlanFileError(
+            f"{path.name} must be upgraded to open it, but its backup could not be written "
+            f"first ({error.strerror or error}); it was left unchanged. Free some space or "
+            "copy the plan to a folder you can write to."
+        ) from error
     engine = plan_file.make_engine(path)
     try:
         upgrade(engine)

@@ -24,7 +24,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from abm_planner.errors import ReadOnlyPlanError, UserError
+from abm_planner.errors import EditConflictError, ReadOnlyPlanError, UserError
 from abm_planner.services.changes import Change
 from abm_planner.services.plans import Plan, open_plan
 from abm_planner.services.summary import plan_summary
@@ -173,9 +173,14 @@ def test_an_edit_based_on_a_stale_copy_is_refused(tmp_plan: Plan) -> None:
         assert fresh is not None
         fresh.name = "Orion Health plc"
 
-    with pytest.raises(StaleDataError), tmp_plan.write() as unit:  # window A saves its copy
+    # Window A saves its copy: refused (StaleDataError, as a conflict naming what changed).
+    with pytest.raises(EditConflictError) as caught, tmp_plan.write() as unit:
         unit.session.add(seen_by_window_a)
         seen_by_window_a.name = "Orion Health Group"
+    assert isinstance(caught.value.__cause__, StaleDataError)
+    assert caught.value.fields == ("name",)
+    assert caught.value.theirs == {"name": "Orion Health plc"}
+    assert caught.value.mine == {"name": "Orion Health Group"}
 
     with tmp_plan.read() as session:
         kept = session.get(Account, account.id)

@@ -1,4 +1,10 @@
-"""Alembic environment: the app passes its own connection; the CLI may pass a URL."""
+"""Alembic environment: the app passes its own connection; the CLI may pass a URL.
+
+The same migrations build plan files (SQLite) and team plans (PostgreSQL). Batch
+mode is what lets SQLite alter a table (it copies it); on PostgreSQL the batch
+operations run as plain ``ALTER TABLE`` and the ``PRAGMA user_version`` mirror is
+skipped by each migration, as the server keeps its revision in ``alembic_version``.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +18,11 @@ connection = config.attributes.get("connection")
 
 
 def _run(conn: object) -> None:
+    dialect = getattr(getattr(conn, "dialect", None), "name", "sqlite")
     context.configure(
         connection=conn,  # type: ignore[arg-type]
         target_metadata=Base.metadata,
-        render_as_batch=True,
+        render_as_batch=dialect == "sqlite",
         compare_type=True,
     )
     with context.begin_transaction():
