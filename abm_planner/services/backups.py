@@ -109,7 +109,8 @@ def take_backup(
         folder.mkdir(parents=True, exist_ok=True)
         backup_files.copy_plan(plan.path, destination)
         files = backup_files.stamped_files(folder, plan_file.PLAN_SUFFIX)
-        backup_files.prune(folder, files, backup_files.to_keep(files, now), now)
+        keep = backup_files.within_budget(files, backup_files.to_keep(files, now))
+        backup_files.prune(folder, files, keep, now)
     except backup_files.PlanBusyError as error:
         raise BackupPostponedError(
             f"The backup of {plan.path.name} was put off: the plan was being saved to "

@@ -25,6 +25,9 @@ STAMP_FORMAT = "%Y%m%d-%H%M%S"
 KEEP_DAYS = 7
 KEEP_HOURS = 6
 KEEP_NEWEST_DAYS = 30
+# At most this many bytes of backups per plan: a 400 MB plan would otherwise keep about
+# 14 copies (6 GB) and fill a laptop's disk; small plans never reach it.
+BUDGET_BYTES = 2 * 1024**3
 
 
 def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
@@ -150,6 +153,30 @@ def to_keep(files: Sequence[StampedFile], now: datetime) -> set[Path]:
             hours.add(hour)
             keep.add(stamped.path)
     return keep
+
+
+def within_budget(
+    files: Sequence[StampedFile], keep: set[Path], budget: int = BUDGET_BYTES
+) -> set[Path]:
+    """``keep`` without its oldest backups until they fit in ``budget`` bytes together.
+
+    The newest kept backup always stays, whatever its size: one copy beats none.
+    """
+    kept = [f for f in files if f.path in keep]  # oldest first
+    sizes: dict[Path, int] = {}
+    for stamped in kept:
+        try:
+            sizes[stamped.path] = stamped.path.stat().st_size
+        except OSError:
+            sizes[stamped.path] = 0
+    total = sum(sizes.values())
+    trimmed = set(keep)
+    for stamped in kept[:-1]:
+        if total <= budget:
+            break
+        trimmed.discard(stamped.path)
+        total -= sizes[stamped.path]
+    return trimmed
 
 
 def prune(folder: Path, files: Iterable[StampedFile], keep: set[Path], now: datetime) -> None:

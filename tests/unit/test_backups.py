@@ -23,7 +23,7 @@ from abm_planner.services.backups import (
 )
 from abm_planner.services.plans import Plan, open_plan
 from abm_planner.services.summary import plan_summary
-from abm_planner.store.backup_files import StampedFile, to_keep
+from abm_planner.store.backup_files import StampedFile, to_keep, within_budget
 
 NOW = datetime(2026, 11, 23, 16, 40)
 
@@ -45,6 +45,19 @@ def test_an_old_newest_backup_is_kept_a_month_then_dropped() -> None:
     old = StampedFile(Path("a.abmplan"), NOW - timedelta(days=20))
     assert to_keep([old], NOW) == {old.path}
     assert to_keep([old], NOW + timedelta(days=11)) == set()
+
+
+def test_the_oldest_backups_go_first_when_they_outgrow_the_size_budget(tmp_path: Path) -> None:
+    files = []
+    for hours_ago in (3, 2, 1, 0):
+        path = tmp_path / f"{hours_ago}.abmplan"
+        path.write_bytes(b"x" * 400)
+        files.append(StampedFile(path, NOW - timedelta(hours=hours_ago)))
+    everything = {f.path for f in files}
+    assert within_budget(files, everything, budget=1600) == everything
+    assert within_budget(files, everything, budget=900) == {files[2].path, files[3].path}
+    # the newest stays even when it alone is over the budget
+    assert within_budget(files, everything, budget=100) == {files[3].path}
 
 
 def test_a_backup_is_a_sound_copy_listed_with_its_counts(tmp_plan: Plan) -> None:
