@@ -38,7 +38,14 @@ from abm_planner.excel.plan_index import PlanIndex, RecordState, find_term, name
 from abm_planner.excel.play_library_index import SPECS, TERM_LISTS, TemplateIndex
 from abm_planner.excel.raw_sheet import RawSheet
 from abm_planner.excel.record_ids import new_record_id
-from abm_planner.excel.sheet_rows import ExportMeta, SheetRows, differs
+from abm_planner.excel.sheet_rows import (
+    ExportMeta,
+    SheetRows,
+    differs,
+    edit_conflict,
+    version_conflict,
+)
+from abm_planner.excel.sheet_rows import record_id as row_record_id
 from abm_planner.plays.fields import LONGEST_PLAY_DAYS
 
 KIND = "play_template"
@@ -132,7 +139,9 @@ class PlayLibraryImport:
         for number, row in enumerate(sheet.rows[1:], start=2):
             if all(parse.is_blank(v) for v in row):
                 continue
-            record_id = self._record_id(sheet, row, number)
+            record_id = (
+                row_record_id(self.reader, sheet, row, number, "play") if self.meta else None
+            )
             if record_id is INVALID:
                 ok = False
                 continue
@@ -152,18 +161,6 @@ class PlayLibraryImport:
             version = parse.text(sheet.cell(row, layout.VERSION)) if self.meta else ""
             result.append(_Row(number, values, record_id, version))
         return result if ok else None
-
-    def _record_id(self, sheet: SheetRows, row: list[Any], number: int) -> Any:
-        text = parse.text(sheet.cell(row, layout.RECORD_ID)) if self.meta else ""
-        if not text:
-            return None
-        try:
-            return uuid.UUID(text)
-        except ValueError:
-            return self.reader.error(
-                sheet.where(number, layout.RECORD_ID),
-                f"'{text}' is not a record id; clear the cell for a new play",
-            )
 
     def _values(
         self, sheet: SheetRows, row: list[Any], number: int, specs: dict[str, FieldSpec]
@@ -247,11 +244,7 @@ class PlayLibraryImport:
                     KIND,
                     state.id,
                     state.name,
-                    conflict=(
-                        "edited in the plan since the export"
-                        if state.updated_at > meta.exported_at
-                        else ""
-                    ),
+                    conflict=edit_conflict(state.updated_at, meta),
                     version=state.version,
                 )
             )
@@ -329,12 +322,7 @@ class PlayLibraryImport:
         changed = {n: v for n, v in row.values.items() if differs(specs[n], old.get(n), v)}
         if not changed:
             return
-        conflict = ""
-        if row.record_id is not None and row.version != str(state.version):
-            conflict = (
-                f"changed in the plan since the export (version {row.version or '?'}, "
-                f"now {state.version})"
-            )
+        conflict = "" if row.record_id is None else version_conflict(row.version, state.version)
         fields = tuple(
             FieldChange(
                 n,

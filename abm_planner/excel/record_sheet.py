@@ -18,26 +18,35 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from sqlalchemy import select
+
 from abm_planner.domain.fields import FieldSpec
 from abm_planner.excel import export_layout as layout
+from abm_planner.excel import sheet_refs as refs
 from abm_planner.excel import value_parsing as parse
+from abm_planner.excel.export_data import WHOLE_PLAN
 from abm_planner.excel.field_values import INVALID, display
 from abm_planner.excel.import_model import (
     ADD,
     CHANGE,
     DELETE,
-    ERROR,
     WARNING,
     FieldChange,
     ImportIssue,
-    Location,
     RecordChange,
 )
 from abm_planner.excel.plan_index import RecordState
 from abm_planner.excel.raw_sheet import RawSheet
 from abm_planner.excel.record_ids import new_record_id
 from abm_planner.excel.sheet_refs import RowAt
-from abm_planner.excel.sheet_rows import SheetRows, differs
+from abm_planner.excel.sheet_rows import (
+    SheetRows,
+    differs,
+    edit_conflict,
+    missing_column,
+    version_conflict,
+)
+from abm_planner.excel.sheet_rows import record_id as rows_record_id
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
@@ -53,6 +62,46 @@ class RowValues:
     depends_on: tuple[str, ...] = ()
 
 
+def load_states(
+    trip: RoundTrip,
+    model: Any,
+    names: list[str] | tuple[str, ...],
+    *,
+    name_field: str = "",
+    plan_wide: bool = False,
+) -> dict[uuid.UUID, RecordState]:
+    """The plan's records of the exported accounts (and the plan-wide ones, no account).
+
+    Every sheet's ``load`` is this query with its own columns: the record's id,
+    version and times, then ``names`` as the values the sheet compares.
+    """
+    assert trip.session is not None
+    query = select(
+        model.id,
+        model.version,
+        model.created_at,
+        model.updated_at,
+        *(getattr(model, n) for n in names),
+    )
+    if trip.meta.account_ids is not None:
+        scope = model.account_id.in_(trip.meta.account_ids)
+        query = query.where(scope | model.account_id.is_(None) if plan_wide else scope)
+    states = {}
+    for found in trip.session.execute(query):
+        values = dict(zip(names, found[4:], strict=True))
+        states[found[0]] = RecordState(
+            found[0],
+            found[1],
+            found[2],
+            found[3],
+            str(values.get(name_field) or ""),
+            "",
+            values,
+            values["account_id"],
+        )
+    return states
+
+
 class RecordSheet:
     """One sheet of an export that comes back; subclasses declare the class attributes."""
 
@@ -65,10 +114,20 @@ class RecordSheet:
     specs: ClassVar[dict[str, FieldSpec]]  # compared fields; labels are the headers
     required: ClassVar[tuple[str, ...]]  # headers without which rows cannot be read
     name_field: ClassVar[str] = "name"  # the value that names a record in the preview
+    plain: ClassVar[tuple[FieldSpec, ...]] = ()  # fields read as they are (sheet_refs.fields)
+    plan_wide: ClassVar[bool] = False  # rows may belong to the whole plan (blank Account)
+    named: ClassVar[dict[str, str]] = {}  # reference fields -> the kind of record they name
+    choices: ClassVar[dict[str, dict[str, str]]] = {}  # fixed-set fields -> key -> label
 
     def load(self, trip: RoundTrip) -> dict[uuid.UUID, RecordState]:
-        """The plan's records of the exported scope, values as ``row_values`` gives them."""
-        raise NotImplementedError
+        """The plan's records of the exported scope, values as ``row_values`` gives them.
+
+        Each compared field is a column of ``model``; a sheet whose values are not
+        (link tables, flags stored as numbers) overrides this.
+        """
+        return load_states(
+            trip, self.model, list(self.specs), name_field=self.name_field, plan_wide=self.plan_wide
+        )
 
     def row_values(self, at: RowAt, state: Any) -> RowValues | Any:
         """The row's values (``state`` is the plan's record, None for a new row) or INVALID."""
@@ -79,8 +138,31 @@ class RecordSheet:
         return str(values.get(self.name_field, "")) if trip else ""
 
     def show(self, trip: RoundTrip, name: str, value: Any) -> str:
-        """A stored value as a person reads it; references override this."""
+        """A stored value as a person reads it: references by name, choices by label.
+
+        Every sheet shows its account, the records it names (``named``) and its
+        fixed sets (``choices``) the way it exports them, so a preview reads like
+        the sheet; a sheet overrides this only for a value shown its own way.
+        """
+        if name == "account_id":
+            return WHOLE_PLAN if value is None and self.plan_wide else trip.account_name(value)
+        if name in self.named:
+            return refs.plan_name(trip, self.named[name], value)
+        if name in self.choices:
+            return self.choices[name].get(value, value or "")
         return display(self.specs[name], value, trip.index, {})
+
+    def start(self, at: RowAt, state: Any) -> tuple[dict[str, Any], Any, Any]:
+        """The plan's values of the row's record ({} for a new row), its account, its ``plain``.
+
+        Every sheet reads the account first: the people and plays a row names are
+        looked for in it, so a row whose account is wrong (INVALID) is read no further.
+        """
+        own = state.values if state is not None else {}
+        account = refs.account(at, own.get("account_id"), plan_wide=self.plan_wide)
+        if account is INVALID:
+            return own, INVALID, INVALID
+        return own, account, refs.fields(at, list(self.plain), own)
 
     def finish(
         self, trip: RoundTrip, sheet: SheetRows, rows: dict[int, dict[str, Any]], edited: set[int]
@@ -94,23 +176,14 @@ class RecordSheet:
     # ------------------------------------------------------------------ the engine
     def read(self, trip: RoundTrip, raw: RawSheet, rows: list[list[Any]]) -> None:
         sheet = SheetRows(raw, rows)
-        needed = (*self.required, layout.RECORD_ID, layout.VERSION)
-        missing = next((h for h in needed if not sheet.has(h)), None)
-        if missing is not None:
-            trip.issues.append(
-                ImportIssue(
-                    ERROR,
-                    f"the column '{missing}' is missing; rows cannot be matched to the plan",
-                    Location(raw.file, raw.sheet, 1),
-                )
-            )
+        if missing_column(sheet, (*self.required, layout.RECORD_ID, layout.VERSION), trip.issues):
             return
         states = self.load(trip)
         seen: dict[uuid.UUID, int] = {}
         final: dict[int, dict[str, Any]] = {}
         edited: set[int] = set()
         for number, row in sheet.numbered():
-            record_id = self._record_id(trip, sheet, row, number)
+            record_id = rows_record_id(trip.reader, sheet, row, number)
             if record_id is INVALID:
                 continue
             if record_id is not None and record_id in seen:
@@ -154,18 +227,6 @@ class RecordSheet:
             ):
                 self._delete(trip, state)
 
-    def _record_id(self, trip: RoundTrip, sheet: SheetRows, row: list[Any], number: int) -> Any:
-        text = parse.text(sheet.cell(row, layout.RECORD_ID))
-        if not text:
-            return None
-        try:
-            return uuid.UUID(text)
-        except ValueError:
-            return trip.reader.error(
-                sheet.where(number, layout.RECORD_ID),
-                f"'{text}' is not a record id; clear the cell for a new row",
-            )
-
     def _account_name(self, trip: RoundTrip, account_id: uuid.UUID | None) -> str:
         return trip.account_name(account_id)
 
@@ -208,13 +269,9 @@ class RecordSheet:
         if not changed:
             return
         self.remember(trip, state.id, old | changed)
-        version = parse.text(at.sheet.cell(at.row, layout.VERSION))
-        conflict = ""
-        if version != str(state.version):
-            conflict = (
-                f"changed in the plan since the export (version {version or '?'}, "
-                f"now {state.version})"
-            )
+        conflict = version_conflict(
+            parse.text(at.sheet.cell(at.row, layout.VERSION)), state.version
+        )
         fields = tuple(
             FieldChange(
                 n,
@@ -242,9 +299,6 @@ class RecordSheet:
         )
 
     def _delete(self, trip: RoundTrip, state: RecordState) -> None:
-        conflict = ""
-        if state.updated_at > trip.meta.exported_at:
-            conflict = "edited in the plan since the export"
         trip.changes.append(
             RecordChange(
                 f"{self.kind}:{state.id}",
@@ -253,7 +307,7 @@ class RecordSheet:
                 state.id,
                 self.title(trip, state.values),
                 self._account_name(trip, state.account_id),
-                conflict=conflict,
+                conflict=edit_conflict(state.updated_at, trip.meta),
                 version=state.version,
             )
         )

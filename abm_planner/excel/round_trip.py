@@ -30,7 +30,6 @@ from abm_planner.excel.import_model import (
     ADD,
     CHANGE,
     DELETE,
-    ERROR,
     WARNING,
     FieldChange,
     ImportIssue,
@@ -41,7 +40,15 @@ from abm_planner.excel.plan_index import PlanIndex, RecordState, name_key
 from abm_planner.excel.raw_sheet import RawSheet
 from abm_planner.excel.record_ids import new_record_id
 from abm_planner.excel.sheet_refs import RowAt, fields
-from abm_planner.excel.sheet_rows import ExportMeta, SheetRows, differs
+from abm_planner.excel.sheet_rows import (
+    ExportMeta,
+    SheetRows,
+    differs,
+    edit_conflict,
+    missing_column,
+    version_conflict,
+)
+from abm_planner.excel.sheet_rows import record_id as row_record_id
 
 ACCOUNT_SPECS = field_map(ACCOUNT_FIELDS)
 PERSON_SPECS = field_map(STAKEHOLDER_FIELDS)
@@ -120,21 +127,13 @@ class RoundTrip:
         self, sheet: SheetRows, kind: str, specs: dict[str, FieldSpec], account_of: Any
     ) -> set[uuid.UUID]:
         present = [spec for spec in specs.values() if squash(spec.label) in sheet.columns]
-        for required in ("Name", layout.RECORD_ID, layout.VERSION):
-            if squash(required) not in sheet.columns:
-                self.issues.append(
-                    ImportIssue(
-                        ERROR,
-                        f"the column '{required}' is missing; rows cannot be matched to the plan",
-                        Location(sheet.raw.file, sheet.raw.sheet, 1),
-                    )
-                )
-                return set(self.index.accounts if kind == "account" else self.index.people)
+        if missing_column(sheet, ("Name", layout.RECORD_ID, layout.VERSION), self.issues):
+            return set(self.index.accounts if kind == "account" else self.index.people)
         seen: dict[uuid.UUID, int] = {}
         for number, row in enumerate(sheet.rows[1:], start=2):
             if all(parse.is_blank(v) for v in row):
                 continue
-            record_id = self._record_id(sheet, row, number)
+            record_id = row_record_id(self.reader, sheet, row, number)
             if record_id is INVALID:
                 continue
             if record_id is not None and record_id in seen:
@@ -181,18 +180,6 @@ class RoundTrip:
                 state=state,
             )
         return set(seen)
-
-    def _record_id(self, sheet: SheetRows, row: list[Any], number: int) -> Any:
-        text = parse.text(sheet.cell(row, layout.RECORD_ID))
-        if not text:
-            return None
-        try:
-            return uuid.UUID(text)
-        except ValueError:
-            return self.reader.error(
-                sheet.where(number, layout.RECORD_ID),
-                f"'{text}' is not a record id; clear the cell for a new row",
-            )
 
     def _add(
         self,
@@ -273,13 +260,7 @@ class RoundTrip:
             self.remember(kind, scope, changed["name"], state.id)
         elif moved_to is not None:
             self.remember(kind, moved_to, state.name, state.id)
-        version = parse.text(sheet.cell(row, layout.VERSION))
-        conflict = ""
-        if version != str(state.version):
-            conflict = (
-                f"changed in the plan since the export (version {version or '?'}, "
-                f"now {state.version})"
-            )
+        conflict = version_conflict(parse.text(sheet.cell(row, layout.VERSION)), state.version)
         fields = tuple(
             FieldChange(
                 n,
@@ -321,9 +302,6 @@ class RoundTrip:
         )
 
     def _delete(self, state: RecordState, kind: str, name: str, account: str) -> None:
-        conflict = ""
-        if state.updated_at > self.meta.exported_at:
-            conflict = "edited in the plan since the export"
         self.changes.append(
             RecordChange(
                 f"{kind}:{state.id}",
@@ -332,7 +310,7 @@ class RoundTrip:
                 state.id,
                 name,
                 account,
-                conflict=conflict,
+                conflict=edit_conflict(state.updated_at, self.meta),
                 version=state.version,
             )
         )

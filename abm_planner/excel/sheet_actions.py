@@ -9,7 +9,6 @@ never read back.
 
 from __future__ import annotations
 
-import uuid
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from abm_planner.domain.fields import FieldKind, FieldSpec
@@ -17,9 +16,8 @@ from abm_planner.excel import export_layout as layout
 from abm_planner.excel import sheet_refs as refs
 from abm_planner.excel.export_workshop import ACTION_STATUS_LABELS
 from abm_planner.excel.field_values import INVALID
-from abm_planner.excel.plan_index import RecordState
 from abm_planner.excel.record_sheet import RecordSheet, RowValues
-from abm_planner.excel.sheet_decisions import WORKSHOP, load_states, show_reference, workshop
+from abm_planner.excel.sheet_decisions import WORKSHOP, show_workshop, workshop
 from abm_planner.store.models import ActionItem
 
 if TYPE_CHECKING:
@@ -50,17 +48,15 @@ class ActionsSheet(RecordSheet):
     model = ActionItem
     specs: ClassVar[dict[str, FieldSpec]] = {n: BY_NAME[n] for n in COLUMNS}  # sheet order
     required = tuple(s.label for s in (*OTHERS, *PLAIN))
-
-    def load(self, trip: RoundTrip) -> dict[uuid.UUID, RecordState]:
-        return load_states(trip, ActionItem, list(COLUMNS), "text")
+    plain = PLAIN
+    plan_wide = True
+    choices: ClassVar[dict[str, dict[str, str]]] = {"status": ACTION_STATUS_LABELS}
 
     def row_values(self, at: refs.RowAt, state: Any) -> Any:
         trip = at.trip
-        own = state.values if state is not None else {}
-        account = refs.account(at, own.get("account_id"), plan_wide=True)
+        own, account, values = self.start(at, state)
         if account is INVALID:
             return INVALID
-        values = refs.fields(at, list(PLAIN), own)
         status = refs.choice(at, layout.STATUS, ACTION_STATUS_LABELS, default="open")
         taken_in = workshop(at, own.get("workshop_id"))
         if INVALID in (values, status, taken_in):
@@ -73,10 +69,9 @@ class ActionsSheet(RecordSheet):
         return text if len(text) <= TITLE_LENGTH else text[: TITLE_LENGTH - 1] + "…"
 
     def show(self, trip: RoundTrip, name: str, value: Any) -> str:
-        if name == "status":
-            return ACTION_STATUS_LABELS.get(value, value or "")
-        shown = show_reference(trip, name, value)
-        return shown if shown is not None else super().show(trip, name, value)
+        if name == "workshop_id":
+            return show_workshop(trip, value)
+        return super().show(trip, name, value)
 
 
 SHEET = ActionsSheet()

@@ -20,9 +20,8 @@ from abm_planner.domain.fields import FieldKind, FieldSpec
 from abm_planner.excel import export_layout as layout
 from abm_planner.excel import sheet_refs as refs
 from abm_planner.excel import value_parsing as parse
-from abm_planner.excel.export_data import WHOLE_PLAN
 from abm_planner.excel.field_values import INVALID
-from abm_planner.excel.plan_index import RecordState, name_key
+from abm_planner.excel.plan_index import name_key
 from abm_planner.excel.record_sheet import RecordSheet, RowValues
 from abm_planner.store.models import Decision, Workshop
 
@@ -83,45 +82,9 @@ def workshop(at: refs.RowAt, current: uuid.UUID | None) -> Any:
     return found[0]
 
 
-def load_states(
-    trip: RoundTrip, model: Any, names: list[str], name_field: str
-) -> dict[uuid.UUID, RecordState]:
-    """The plan's records of the exported accounts and the plan-wide ones (no account)."""
-    assert trip.session is not None
-    query = select(
-        model.id,
-        model.version,
-        model.created_at,
-        model.updated_at,
-        *(getattr(model, n) for n in names),
-    )
-    if trip.meta.account_ids is not None:
-        query = query.where(
-            model.account_id.in_(trip.meta.account_ids) | model.account_id.is_(None)
-        )
-    states = {}
-    for found in trip.session.execute(query):
-        values = dict(zip(names, found[4:], strict=True))
-        states[found[0]] = RecordState(
-            found[0],
-            found[1],
-            found[2],
-            found[3],
-            str(values[name_field] or ""),
-            "",
-            values,
-            values["account_id"],
-        )
-    return states
-
-
-def show_reference(trip: RoundTrip, name: str, value: Any) -> str | None:
-    """The account and workshop of a row as a person reads them (None: not a reference)."""
-    if name == "account_id":
-        return trip.account_name(value) if value is not None else WHOLE_PLAN
-    if name == "workshop_id":
-        return workshop_titles(trip)[0].get(value, "") if value is not None else ""
-    return None
+def show_workshop(trip: RoundTrip, value: Any) -> str:
+    """The workshop a row was taken in as its title (blank for none)."""
+    return workshop_titles(trip)[0].get(value, "") if value is not None else ""
 
 
 class DecisionsSheet(RecordSheet):
@@ -133,17 +96,14 @@ class DecisionsSheet(RecordSheet):
     model = Decision
     specs: ClassVar[dict[str, FieldSpec]] = {n: BY_NAME[n] for n in COLUMNS}  # sheet order
     required = tuple(s.label for s in (*OTHERS, *PLAIN))
-
-    def load(self, trip: RoundTrip) -> dict[uuid.UUID, RecordState]:
-        return load_states(trip, Decision, list(COLUMNS), "title")
+    plain = PLAIN
+    plan_wide = True
 
     def row_values(self, at: refs.RowAt, state: Any) -> Any:
         trip = at.trip
-        own = state.values if state is not None else {}
-        account = refs.account(at, own.get("account_id"), plan_wide=True)
+        own, account, values = self.start(at, state)
         if account is INVALID:
             return INVALID
-        values = refs.fields(at, list(PLAIN), own)
         taken_in = workshop(at, own.get("workshop_id"))
         if INVALID in (values, taken_in):
             return INVALID
@@ -160,8 +120,9 @@ class DecisionsSheet(RecordSheet):
         return RowValues(values, refs.needs(trip, "account", account))
 
     def show(self, trip: RoundTrip, name: str, value: Any) -> str:
-        shown = show_reference(trip, name, value)
-        return shown if shown is not None else super().show(trip, name, value)
+        if name == "workshop_id":
+            return show_workshop(trip, value)
+        return super().show(trip, name, value)
 
 
 SHEET = DecisionsSheet()

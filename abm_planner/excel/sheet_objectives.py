@@ -9,18 +9,14 @@ one name apart). "Progress" is worked out from target and actual, not read.
 
 from __future__ import annotations
 
-import uuid
 from typing import TYPE_CHECKING, Any, ClassVar
-
-from sqlalchemy import select
 
 from abm_planner.domain import vocabularies as vocab
 from abm_planner.domain.fields import FieldKind, FieldSpec
 from abm_planner.excel import export_layout as layout
 from abm_planner.excel import sheet_refs as refs
-from abm_planner.excel.export_data import KIND_LABELS, WHOLE_PLAN
+from abm_planner.excel.export_data import KIND_LABELS
 from abm_planner.excel.field_values import INVALID
-from abm_planner.excel.plan_index import RecordState
 from abm_planner.excel.record_sheet import RecordSheet, RowValues
 from abm_planner.store.models import Objective
 
@@ -71,74 +67,35 @@ class ObjectivesSheet(RecordSheet):
     model = Objective
     specs: ClassVar[dict[str, FieldSpec]] = {n: BY_NAME[n] for n in COLUMNS}  # sheet order
     required = tuple(s.label for s in (*OTHERS, *PLAIN))
-
-    def load(self, trip: RoundTrip) -> dict[uuid.UUID, RecordState]:
-        assert trip.session is not None
-        item = Objective
-        names = [s.name for s in (*OTHERS, *PLAIN)]
-        query = select(
-            item.id,
-            item.version,
-            item.created_at,
-            item.updated_at,
-            *(getattr(item, n) for n in names),
-        )
-        if trip.meta.account_ids is not None:
-            query = query.where(
-                item.account_id.in_(trip.meta.account_ids) | item.account_id.is_(None)
-            )
-        states = {}
-        for found in trip.session.execute(query):
-            values = dict(zip(names, found[4:], strict=True))
-            states[found[0]] = RecordState(
-                found[0],
-                found[1],
-                found[2],
-                found[3],
-                values["title"],
-                "",
-                values,
-                values["account_id"],
-            )
-        return states
+    plain = PLAIN
+    plan_wide = True
+    named: ClassVar[dict[str, str]] = {"stakeholder_id": "stakeholder"}
+    choices: ClassVar[dict[str, dict[str, str]]] = {"kind": KINDS}
 
     def row_values(self, at: refs.RowAt, state: Any) -> Any:
         trip = at.trip
-        own = state.values if state is not None else {}
-        account = refs.account(at, own.get("account_id"), plan_wide=True)
+        own, account, values = self.start(at, state)
         if account is INVALID:
             return INVALID
-        values = refs.fields(at, list(PLAIN), own)
         kind = refs.choice(at, "Kind", KINDS, default="ours")
         target = refs.number_cell(at, "Target")
         actual = refs.number_cell(at, "Actual")
-        person = refs.find(
-            at,
-            "stakeholder",
-            "Stakeholder",
-            scope=account,
-            hidden=STAKEHOLDER_ID,
-            current=own.get("stakeholder_id"),
+        who = refs.person(
+            at, "Stakeholder", STAKEHOLDER_ID, scope=account, current=own.get("stakeholder_id")
         )
-        if INVALID in (values, kind, target, actual, person):
+        if INVALID in (values, kind, target, actual, who):
             return INVALID
         values |= {
             "account_id": account,
             "kind": kind,
             "target": target,
             "actual": actual,
-            "stakeholder_id": person,
+            "stakeholder_id": who,
         }
-        depends = refs.needs(trip, "account", account) + refs.needs(trip, "stakeholder", person)
+        depends = refs.needs(trip, "account", account) + refs.needs(trip, "stakeholder", who)
         return RowValues(values, depends)
 
     def show(self, trip: RoundTrip, name: str, value: Any) -> str:
-        if name == "account_id":
-            return trip.account_name(value) if value is not None else WHOLE_PLAN
-        if name == "stakeholder_id":
-            return refs.plan_name(trip, "stakeholder", value)
-        if name == "kind":
-            return KINDS.get(value, value or "")
         if name in ("target", "actual"):
             return "" if value is None else f"{value:g}"
         return super().show(trip, name, value)

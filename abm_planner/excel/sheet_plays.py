@@ -24,7 +24,7 @@ from abm_planner.excel import sheet_refs as refs
 from abm_planner.excel.export_data import FUNCTION_LABELS
 from abm_planner.excel.field_values import INVALID
 from abm_planner.excel.plan_index import RecordState
-from abm_planner.excel.record_sheet import RecordSheet, RowValues
+from abm_planner.excel.record_sheet import RecordSheet, RowValues, load_states
 from abm_planner.plays.fields import LONGEST_PLAY_DAYS
 from abm_planner.store.models import PlayAssignment, play_targets
 
@@ -81,6 +81,9 @@ class PlaysSheet(RecordSheet):
     }
     specs: ClassVar[dict[str, FieldSpec]] = {n: BY_NAME[n] for n in COLUMNS}  # sheet order
     required = tuple(s.label for s in (*REFERENCES, *PLAIN))
+    plain = PLAIN
+    named: ClassVar[dict[str, str]] = {"template_id": "play_template"}
+    choices: ClassVar[dict[str, dict[str, str]]] = {"lead_function": LEADS}
 
     def load(self, trip: RoundTrip) -> dict[uuid.UUID, RecordState]:
         assert trip.session is not None
@@ -95,38 +98,16 @@ class PlaysSheet(RecordSheet):
             )
         for assignment, person in trip.session.execute(target_query):
             targets[assignment].append(person)
-        query = select(
-            play.id,
-            play.version,
-            play.created_at,
-            play.updated_at,
-            *(getattr(play, n) for n in names),
-        )
-        if scope is not None:
-            query = query.where(play.account_id.in_(scope))
-        states = {}
-        for found in trip.session.execute(query):
-            values = dict(zip(names, found[4:], strict=True))
-            values["target_ids"] = sorted(targets.get(found[0], ()), key=str)
-            states[found[0]] = RecordState(
-                found[0],
-                found[1],
-                found[2],
-                found[3],
-                values["name"],
-                "",
-                values,
-                values["account_id"],
-            )
+        states = load_states(trip, play, names, name_field="name")
+        for state in states.values():
+            state.values["target_ids"] = sorted(targets.get(state.id, ()), key=str)
         return states
 
     def row_values(self, at: refs.RowAt, state: Any) -> Any:
         trip = at.trip
-        own = state.values if state is not None else {}
-        account = refs.account(at, own.get("account_id"))
+        own, account, values = self.start(at, state)
         if account is INVALID:
             return INVALID
-        values = refs.fields(at, list(PLAIN), own)
         template = refs.find(
             at,
             "play_template",
@@ -168,12 +149,6 @@ class PlaysSheet(RecordSheet):
         trip.remember("play", values.get("account_id"), values.get("name", ""), record_id)
 
     def show(self, trip: RoundTrip, name: str, value: Any) -> str:
-        if name == "account_id":
-            return trip.account_name(value)
-        if name == "template_id":
-            return refs.plan_name(trip, "play_template", value)
-        if name == "lead_function":
-            return LEADS.get(value, value or "")
         if name == "target_ids":
             return "; ".join(sorted(refs.plan_name(trip, "stakeholder", i) for i in value or ()))
         return super().show(trip, name, value)

@@ -175,6 +175,11 @@ def find(
     )
 
 
+def person(at: RowAt, header: str, hidden: str, *, scope: Any, current: uuid.UUID | None) -> Any:
+    """The stakeholder the cell names in ``scope``; the hidden id keeps namesakes apart."""
+    return find(at, "stakeholder", header, scope=scope, hidden=hidden, current=current)
+
+
 def _one(
     trip: RoundTrip,
     kind: str,

@@ -12,8 +12,6 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import select
-
 from abm_planner.dmu.records import CONFLICTS_WITH, DEFAULT_STRENGTH, REPORTS_TO
 from abm_planner.domain.fields import FieldKind, FieldSpec
 from abm_planner.excel import export_layout as layout
@@ -50,48 +48,27 @@ class RelationshipsSheet(RecordSheet):
         )
     }
     required = (layout.ACCOUNT, "From", "Line", "To", "Dotted", "Strength")
+    named: ClassVar[dict[str, str]] = {"source_id": "stakeholder", "target_id": "stakeholder"}
+    choices: ClassVar[dict[str, dict[str, str]]] = {"kind": LINE_LABELS}
 
     def load(self, trip: RoundTrip) -> dict[uuid.UUID, RecordState]:
-        line = StakeholderLine
-        names = ("account_id", "source_id", "kind", "target_id", "dotted", "strength")
-        query = select(
-            line.id,
-            line.version,
-            line.created_at,
-            line.updated_at,
-            *(getattr(line, n) for n in names),
-        )
-        if trip.meta.account_ids is not None:
-            query = query.where(line.account_id.in_(trip.meta.account_ids))
-        assert trip.session is not None
-        states = {}
-        for found in trip.session.execute(query):
-            values = dict(zip(names, found[4:], strict=True))
-            values["dotted"] = bool(values["dotted"])
-            states[found[0]] = RecordState(
-                found[0], found[1], found[2], found[3], "", "", values, values["account_id"]
-            )
+        """The lines as the engine loads them; "dotted" compared as a flag, as the row gives it."""
+        states = super().load(trip)
+        for state in states.values():
+            state.values["dotted"] = bool(state.values["dotted"])
         return states
 
     def row_values(self, at: refs.RowAt, state: Any) -> Any:
         trip = at.trip
-        own = state.values if state is not None else {}
-        account = refs.account(at, own.get("account_id"))
+        own, account, values = self.start(at, state)
         if account is INVALID:
             return INVALID
-        values: dict[str, Any] = {"account_id": account}
+        values["account_id"] = account
         for name, header, hidden in (
             ("source_id", "From", "From id"),
             ("target_id", "To", "To id"),
         ):
-            person = refs.find(
-                at,
-                "stakeholder",
-                header,
-                scope=account,
-                hidden=hidden,
-                current=own.get(name),
-            )
+            person = refs.person(at, header, hidden, scope=account, current=own.get(name))
             if person is None:
                 person = trip.reader.error(
                     at.sheet.where(at.number, header), f"{header} cannot be empty"
@@ -126,15 +103,6 @@ class RelationshipsSheet(RecordSheet):
             f"{LINE_LABELS.get(kind, kind)} "
             f"{refs.plan_name(trip, 'stakeholder', values.get('target_id'))}"
         )
-
-    def show(self, trip: RoundTrip, name: str, value: Any) -> str:
-        if name == "account_id":
-            return trip.account_name(value)
-        if name in ("source_id", "target_id"):
-            return refs.plan_name(trip, "stakeholder", value)
-        if name == "kind":
-            return LINE_LABELS.get(value, value or "")
-        return super().show(trip, name, value)
 
     def finish(
         self, trip: RoundTrip, sheet: SheetRows, rows: dict[int, dict[str, Any]], edited: set[int]

@@ -12,15 +12,19 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from abm_planner.domain.fields import FieldKind, FieldSpec
+from abm_planner.excel import export_layout as layout
 from abm_planner.excel import value_parsing as parse
 from abm_planner.excel.errors import column_letter
 from abm_planner.excel.header_mapping import squash
-from abm_planner.excel.import_model import Location
+from abm_planner.excel.import_model import ERROR, ImportIssue, Location
 from abm_planner.excel.raw_sheet import RawSheet
 from abm_planner.excel.safe_cells import fits_in_cell, truncated_for_cell
+
+if TYPE_CHECKING:
+    from abm_planner.excel.field_values import FieldReader
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +98,57 @@ class SheetRows:
             for number, row in enumerate(self.rows[1:], start=2)
             if not all(parse.is_blank(v) for v in row)
         ]
+
+
+def missing_column(sheet: SheetRows, headers: tuple[str, ...], issues: list[ImportIssue]) -> bool:
+    """Report the first of ``headers`` the sheet lacks; every round-trip sheet stops on it.
+
+    Without those columns no row can be matched to its record, so reading on would
+    turn every row into a new record; one error at the header row says why instead.
+    """
+    missing = next((h for h in headers if not sheet.has(h)), None)
+    if missing is None:
+        return False
+    issues.append(
+        ImportIssue(
+            ERROR,
+            f"the column '{missing}' is missing; rows cannot be matched to the plan",
+            Location(sheet.raw.file, sheet.raw.sheet, 1),
+        )
+    )
+    return True
+
+
+def record_id(
+    reader: FieldReader, sheet: SheetRows, row: list[Any], number: int, new: str = "row"
+) -> Any:
+    """The row's hidden record id: None for a new row, INVALID (an error added) for junk.
+
+    Every round-trip sheet matches rows this way, so a mistyped id reads the same
+    everywhere: an error at the cell rather than a silently new record.
+    """
+    text = parse.text(sheet.cell(row, layout.RECORD_ID))
+    if not text:
+        return None
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        return reader.error(
+            sheet.where(number, layout.RECORD_ID),
+            f"'{text}' is not a record id; clear the cell for a new {new}",
+        )
+
+
+def version_conflict(typed: str, version: int) -> str:
+    """Why a changed row conflicts: the Version cell is not the record's version now."""
+    if typed == str(version):
+        return ""
+    return f"changed in the plan since the export (version {typed or '?'}, now {version})"
+
+
+def edit_conflict(updated_at: datetime, meta: ExportMeta) -> str:
+    """Why deleting (or changing an unversioned) record conflicts: edited since the export."""
+    return "edited in the plan since the export" if updated_at > meta.exported_at else ""
 
 
 def differs(spec: FieldSpec, old: Any, new: Any) -> bool:

@@ -9,10 +9,7 @@ account keeps them, as history.
 
 from __future__ import annotations
 
-import uuid
 from typing import TYPE_CHECKING, Any, ClassVar
-
-from sqlalchemy import select
 
 from abm_planner.domain import vocabularies as vocab
 from abm_planner.domain.fields import FieldKind, FieldSpec
@@ -20,7 +17,6 @@ from abm_planner.excel import export_layout as layout
 from abm_planner.excel import sheet_refs as refs
 from abm_planner.excel.export_data import FUNCTION_LABELS
 from abm_planner.excel.field_values import INVALID
-from abm_planner.excel.plan_index import RecordState
 from abm_planner.excel.record_sheet import RecordSheet, RowValues
 from abm_planner.store.models import Touch
 
@@ -65,65 +61,35 @@ class TouchesSheet(RecordSheet):
     model = Touch
     specs: ClassVar[dict[str, FieldSpec]] = {n: BY_NAME[n] for n in COLUMNS}  # sheet order
     required = tuple(s.label for s in (*REFERENCES, *PLAIN))
-
-    def load(self, trip: RoundTrip) -> dict[uuid.UUID, RecordState]:
-        assert trip.session is not None
-        touch = Touch
-        names = [s.name for s in (*REFERENCES, *PLAIN)]
-        query = select(
-            touch.id,
-            touch.version,
-            touch.created_at,
-            touch.updated_at,
-            *(getattr(touch, n) for n in names),
-        )
-        if trip.meta.account_ids is not None:
-            query = query.where(touch.account_id.in_(trip.meta.account_ids))
-        states = {}
-        for found in trip.session.execute(query):
-            values = dict(zip(names, found[4:], strict=True))
-            states[found[0]] = RecordState(
-                found[0], found[1], found[2], found[3], "", "", values, values["account_id"]
-            )
-        return states
+    plain = PLAIN
+    named: ClassVar[dict[str, str]] = {"stakeholder_id": "stakeholder", "assignment_id": "play"}
+    choices: ClassVar[dict[str, dict[str, str]]] = {"function": FUNCTIONS}
 
     def row_values(self, at: refs.RowAt, state: Any) -> Any:
         trip = at.trip
-        own = state.values if state is not None else {}
-        account = refs.account(at, own.get("account_id"))
+        own, account, values = self.start(at, state)
         if account is INVALID:
             return INVALID
-        values = refs.fields(at, list(PLAIN), own)
-        person = refs.find(
-            at,
-            "stakeholder",
-            "Stakeholder",
-            scope=account,
-            hidden=STAKEHOLDER_ID,
-            current=own.get("stakeholder_id"),
+        who = refs.person(
+            at, "Stakeholder", STAKEHOLDER_ID, scope=account, current=own.get("stakeholder_id")
         )
         play = refs.find(
-            at,
-            "play",
-            "Play",
-            scope=account,
-            hidden=PLAY_ID,
-            current=own.get("assignment_id"),
+            at, "play", "Play", scope=account, hidden=PLAY_ID, current=own.get("assignment_id")
         )
         function = refs.choice(at, "Function", FUNCTIONS, default="sales")
-        if INVALID in (values, person, play, function):
+        if INVALID in (values, who, play, function):
             return INVALID
         if values["occurred_on"] is None:
             return trip.reader.error(at.sheet.where(at.number, "Date"), "a touch needs its date")
         values |= {
             "account_id": account,
-            "stakeholder_id": person,
+            "stakeholder_id": who,
             "assignment_id": play,
             "function": function,
         }
         depends = (
             refs.needs(trip, "account", account)
-            + refs.needs(trip, "stakeholder", person)
+            + refs.needs(trip, "stakeholder", who)
             + refs.needs(trip, "play", play)
         )
         return RowValues(values, depends)
@@ -132,17 +98,6 @@ class TouchesSheet(RecordSheet):
         day = values.get("occurred_on")
         who = refs.plan_name(trip, "stakeholder", values.get("stakeholder_id"))
         return f"{day.isoformat() if day else '?'}" + (f" with {who}" if who else "")
-
-    def show(self, trip: RoundTrip, name: str, value: Any) -> str:
-        if name == "account_id":
-            return trip.account_name(value)
-        if name == "stakeholder_id":
-            return refs.plan_name(trip, "stakeholder", value)
-        if name == "assignment_id":
-            return refs.plan_name(trip, "play", value)
-        if name == "function":
-            return FUNCTIONS.get(value, value or "")
-        return super().show(trip, name, value)
 
 
 SHEET = TouchesSheet()

@@ -27,7 +27,6 @@ from abm_planner.excel.import_model import (
     ADD,
     CHANGE,
     DELETE,
-    ERROR,
     WARNING,
     FieldChange,
     ImportIssue,
@@ -38,7 +37,7 @@ from abm_planner.excel.plan_index import RecordState, name_key
 from abm_planner.excel.raw_sheet import RawSheet
 from abm_planner.excel.record_ids import new_record_id
 from abm_planner.excel.record_sheet import RecordSheet
-from abm_planner.excel.sheet_rows import SheetRows
+from abm_planner.excel.sheet_rows import SheetRows, edit_conflict, missing_column
 from abm_planner.store.models import Solution, Whitespace
 
 if TYPE_CHECKING:
@@ -59,14 +58,7 @@ class WhitespaceSheet(RecordSheet):
     def read(self, trip: RoundTrip, raw: RawSheet, rows: list[list[Any]]) -> None:
         assert trip.session is not None
         sheet = SheetRows(raw, rows)
-        if not sheet.has(layout.ACCOUNT):
-            trip.issues.append(
-                ImportIssue(
-                    ERROR,
-                    f"the column '{layout.ACCOUNT}' is missing; rows cannot be matched to the plan",
-                    Location(raw.file, raw.sheet, 1),
-                )
-            )
+        if missing_column(sheet, (layout.ACCOUNT,), trip.issues):
             return
         columns = self._columns(trip, sheet)
         cells = self._cells(trip)
@@ -235,17 +227,10 @@ class WhitespaceSheet(RecordSheet):
                 trip.account_name(account),
                 fields,
                 where,
-                self._conflict(trip, state),
+                edit_conflict(state.updated_at, trip.meta),
                 state.version,
                 {"status_id": status},
             )
-        )
-
-    def _conflict(self, trip: RoundTrip, state: RecordState) -> str:
-        return (
-            "edited in the plan since the export"
-            if state.updated_at > trip.meta.exported_at
-            else ""
         )
 
     def _gone(self, trip: RoundTrip, state: RecordState, name: str) -> None:
@@ -265,7 +250,7 @@ class WhitespaceSheet(RecordSheet):
                         "",
                     ),
                 ),
-                conflict=self._conflict(trip, state),
+                conflict=edit_conflict(state.updated_at, trip.meta),
                 version=state.version,
             )
         )

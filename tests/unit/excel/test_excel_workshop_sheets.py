@@ -36,28 +36,12 @@ from abm_planner.services.decisions import add_action, add_decision, update_acti
 from abm_planner.services.excel_io import apply_import, export_plan, preview_import
 from abm_planner.services.plan_changes import changes_since
 from abm_planner.services.plan_snapshots import list_snapshots
-from abm_planner.services.plans import Plan, open_plan
+from abm_planner.services.plans import Plan
 from abm_planner.services.summary import plan_summary
 from abm_planner.services.workshops import list_workshops
 from abm_planner.store.models import ActionItem, Decision, TeamMember, Workshop
 
 WORKSHOP = "Account planning workshop"
-
-
-@pytest.fixture(scope="module")
-def exported(excel_demo_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    plan = open_plan(excel_demo_path)
-    try:
-        return export(plan, tmp_path_factory.mktemp("workshop-sheets") / "export.xlsx")
-    finally:
-        plan.close()
-
-
-@pytest.fixture
-def plan(demo_copy: Path) -> Any:
-    opened = open_plan(demo_copy)
-    yield opened
-    opened.close()
 
 
 def rows_of(path: Path, sheet: str) -> list[dict[str, Any]]:

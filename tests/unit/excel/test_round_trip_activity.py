@@ -28,7 +28,7 @@ from sqlalchemy import select
 from abm_planner.excel.errors import ImportBlockedError
 from abm_planner.excel.import_model import ADD, CHANGE, DELETE
 from abm_planner.services.excel_io import apply_import, preview_import
-from abm_planner.services.plans import Plan, open_plan
+from abm_planner.services.plans import Plan
 from abm_planner.services.summary import plan_summary
 from abm_planner.store.models import (
     Account,
@@ -39,23 +39,6 @@ from abm_planner.store.models import (
     Touch,
     Whitespace,
 )
-
-
-@pytest.fixture(scope="module")
-def exported(excel_demo_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One export of the demo plan; every test edits a copy and imports into a plan copy."""
-    plan = open_plan(excel_demo_path)
-    try:
-        return export(plan, tmp_path_factory.mktemp("rt") / "export.xlsx")
-    finally:
-        plan.close()
-
-
-@pytest.fixture
-def plan(demo_copy: Path) -> Any:
-    opened = open_plan(demo_copy)
-    yield opened
-    opened.close()
 
 
 # ---------------------------------------------------------------------- touches
