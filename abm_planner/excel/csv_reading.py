@@ -25,7 +25,13 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "UTF-8 with BOM"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16"
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError as error:  # cut off mid-character, or not UTF-16 after all
+            raise UnreadableFileError(
+                f"this UTF-16 text file is cut off or damaged at byte {error.start}",
+                file=path,
+            ) from error
     if b"\x00" in data[:8192]:
         raise UnreadableFileError("this is not a text (CSV) file or workbook", file=path)
     try:

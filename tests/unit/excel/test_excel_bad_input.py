@@ -106,6 +106,8 @@ def test_too_many_parts(plan_path: Path, tmp_path: Path) -> None:
         ("empty.csv", b"", "is empty"),
         ("noise.csv", b"\x00\x01\x02binary", "not a text"),
         ("fake.xlsx", b"Account Name\nAcme", "not a workbook"),
+        # found by `make reliability`: UTF-16 cut off mid-character was a traceback
+        ("cut.csv", "Account Name\nAcmé".encode("utf-16")[:-1], "cut off or damaged at byte"),
     ],
 )
 def test_files_that_are_not_what_they_say(
