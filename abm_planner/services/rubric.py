@@ -32,7 +32,7 @@ from abm_planner.errors import NotFoundError, UserError
 from abm_planner.services.agreement_rows import CapturedRows, capture, put_back
 from abm_planner.services.plans import Plan, UnitOfWork
 from abm_planner.services.stored_ids import stored
-from abm_planner.store.models import Account, Criterion, CriterionScore
+from abm_planner.store.models import Account, Criterion, CriterionScore, Estimate
 
 MAX_WEIGHT = 1000.0
 CRITERION_FIELDS = ("name", "description", "weight")
@@ -264,7 +264,11 @@ def update_criterion(
 
 
 def delete_criterion(plan: Plan, criterion_id: uuid.UUID) -> CapturedRows:
-    """Remove a criterion with every account's score on it; rescore everyone."""
+    """Remove a criterion with every account's score on it; rescore everyone.
+
+    Every row that ON DELETE CASCADE takes with the criterion is captured first (its
+    scores and the workshops' blind estimates of them), so undo loses nothing.
+    """
     with plan.write() as unit:
         _get_criterion(unit.session, criterion_id)
         captured = capture(
@@ -272,6 +276,7 @@ def delete_criterion(plan: Plan, criterion_id: uuid.UUID) -> CapturedRows:
             [
                 (Criterion.__table__, Criterion.id == criterion_id),
                 (CriterionScore.__table__, CriterionScore.criterion_id == criterion_id),
+                (Estimate.__table__, Estimate.criterion_id == criterion_id),
             ],
         )
         unit.session.execute(delete(Criterion).where(Criterion.id == criterion_id))
@@ -281,7 +286,7 @@ def delete_criterion(plan: Plan, criterion_id: uuid.UUID) -> CapturedRows:
 
 
 def restore_criterion(plan: Plan, captured: CapturedRows) -> None:
-    """Undo a delete: the criterion and its scores come back as they were."""
+    """Undo a delete: the criterion, its scores and its estimates come back as they were."""
     with plan.write() as unit:
         put_back(unit.session, captured)
         ids = [row["id"] for row in captured.tables[0][1]]

@@ -246,3 +246,58 @@ def test_ctrl_page_down_walks_the_workshops_accounts(qtbot: QtBot, context: Plan
     assert isinstance(view, DmuStepView)
     assert view.map.account_id == accounts[0]
     assert window.step_index == 1  # the step stays; only the account changed
+
+
+def _done_steps(context: PlanContext, workshop_id: uuid.UUID) -> list[str]:
+    with context.plan.read() as session:
+        return [s.title for s in workshop_view(session, workshop_id).agenda if s.done]
+
+
+def test_ctrl_enter_ticks_the_step_off_and_undo_takes_the_tick_back(
+    qtbot: QtBot, context: PlanContext
+) -> None:
+    window = _presenter(context, qtbot)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window, Qt.Key.Key_Return, ctrl)
+    assert _done_steps(context, window.workshop_id) == ["Agree criteria and tier"]
+    assert context.undo_stack.undoText() == "Mark “Agree criteria and tier” done"
+    qtbot.waitUntil(
+        lambda: window.header.step.text() == "Step 1 of 6 · 1 done · ✓ Agree criteria and tier"
+    )
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.header.step.text() == "Step 2 of 6 · 1 done · Map the DMU"
+    qtbot.keyClick(window, Qt.Key.Key_Enter, ctrl | Qt.KeyboardModifier.KeypadModifier)
+    assert _done_steps(context, window.workshop_id) == [
+        "Agree criteria and tier",
+        "Map the DMU",
+    ]
+    qtbot.waitUntil(lambda: window.header.step.text() == "Step 2 of 6 · 2 done · ✓ Map the DMU")
+
+    context.undo_stack.undo()
+    context.undo_stack.undo()
+    assert _done_steps(context, window.workshop_id) == []
+    qtbot.waitUntil(lambda: window.header.step.text() == "Step 2 of 6 · Map the DMU")
+    context.undo_stack.redo()
+    assert _done_steps(context, window.workshop_id) == ["Agree criteria and tier"]
+
+    window.go_to_step(0)
+    qtbot.waitUntil(lambda: window.header.step.text().endswith("✓ Agree criteria and tier"))
+    qtbot.keyClick(window, Qt.Key.Key_Return, ctrl)  # a second tick takes it back
+    assert _done_steps(context, window.workshop_id) == []
+    assert context.undo_stack.undoText() == "Mark “Agree criteria and tier” not done"
+
+
+def test_moving_on_after_the_time_box_ran_out_ticks_nothing_off(
+    qtbot: QtBot, context: PlanContext
+) -> None:
+    window = _presenter(context, qtbot)
+    countdown = window.header.countdown
+    assert countdown._deadline is not None
+    countdown._deadline -= 30 * 60  # the 20-minute time box ran out ten minutes ago
+    countdown.ticked.emit()
+    assert window.header.clock.property("state") == "over"
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.step_index == 1
+    assert _done_steps(context, window.workshop_id) == []
+    assert context.undo_stack.count() == 0
+    assert window.header.step.text() == "Step 2 of 6 · Map the DMU"

@@ -1,4 +1,5 @@
-"""Undoable workshop edits: decisions, actions, blind estimates and agreeing on a value.
+"""Undoable workshop edits: decisions, actions, blind estimates, agreeing on a value
+and ticking agenda steps off.
 
 Each command runs its service call in one ``plan.write()`` unit, so one Ctrl+Z in the
 presenter view or the decisions window undoes exactly what one key press or click did.
@@ -15,7 +16,7 @@ from typing import Any
 from abm_planner.gui.commands.base import ServiceCommand, quoted, tr
 from abm_planner.gui.commands.generic import CreateCommand
 from abm_planner.gui.plan_context import PlanContext
-from abm_planner.services import decisions, estimates
+from abm_planner.services import decisions, estimates, workshops
 from abm_planner.services.plans import UnitOfWork
 
 
@@ -172,3 +173,29 @@ class AgreeCommand(ServiceCommand):
         decision_id = self.decision_id
         assert decision_id is not None
         _in_unit(self.context, lambda unit: estimates.revert_agreement(unit, decision_id))
+
+
+class SetStepDoneCommand(ServiceCommand):
+    """Tick an agenda step off (or un-tick it); undo puts the previous state back.
+
+    A command of its own, not a side effect of moving on: the facilitator decides
+    when a step is done, and one Ctrl+Z takes a mistaken tick back.
+    """
+
+    def __init__(self, context: PlanContext, step_id: uuid.UUID, title: str, done: bool) -> None:
+        text = tr("Mark “{title}” done") if done else tr("Mark “{title}” not done")
+        super().__init__(context, text.format(title=quoted(title, 50)))
+        self.step_id = step_id
+        self.done = done
+
+    def _set(self, done: bool) -> None:
+        _in_unit(self.context, lambda unit: workshops.set_step_done(unit, self.step_id, done))
+
+    def apply(self) -> None:
+        self._set(self.done)
+
+    def do_redo(self) -> None:
+        self._set(self.done)
+
+    def do_undo(self) -> None:
+        self._set(not self.done)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -11,9 +13,11 @@ from abm_planner.domain.scoring import fit_score
 from abm_planner.errors import UserError
 from abm_planner.services import rubric
 from abm_planner.services.changes import Change
+from abm_planner.services.estimates import set_estimate
 from abm_planner.services.plans import Plan
 from abm_planner.services.rubric import ScoreValue
-from abm_planner.store.models import Account, Criterion, CriterionScore
+from abm_planner.services.workshops import start_workshop
+from abm_planner.store.models import Account, Criterion, CriterionScore, Estimate
 
 
 def stored_fit_scores(plan: Plan) -> dict[uuid.UUID, float | None]:
@@ -121,6 +125,43 @@ def test_deleting_a_criterion_rescores_and_undo_restores_every_score(demo: Plan)
     rubric.restore_criterion(demo, captured)
     assert stored_fit_scores(demo) == before
     assert rubric.list_criteria(demo)[-1] == margin
+
+
+def _estimate_rows(plan: Plan, criterion_id: uuid.UUID) -> list[dict[str, Any]]:
+    with plan.read() as session:
+        table = Estimate.__table__
+        rows = session.execute(select(table).where(table.c.criterion_id == criterion_id))
+        return sorted((dict(row) for row in rows.mappings()), key=lambda row: str(row["id"]))
+
+
+def test_undoing_a_criterion_delete_brings_back_its_blind_estimates(demo: Plan) -> None:
+    """Estimates cascade with the criterion; the capture must hold them for undo."""
+    margin = rubric.list_criteria(demo)[-1]
+    with demo.read() as session:
+        account_id = session.scalars(select(Account.id).order_by(Account.name)).first()
+    assert account_id is not None
+    workshop_id = start_workshop(
+        demo, title="Scores", held_on=date(2026, 11, 23), account_ids=[account_id], participants=[]
+    )
+    with demo.write() as unit:
+        for side, value in (("sales", 4.0), ("marketing", 2.0)):
+            set_estimate(
+                unit,
+                workshop_id,
+                side,
+                "criterion_score",
+                account_id=account_id,
+                criterion_id=margin.id,
+                value=value,
+            )
+    before = _estimate_rows(demo, margin.id)
+    assert sorted(row["value"] for row in before) == [2.0, 4.0]
+
+    captured = rubric.delete_criterion(demo, margin.id)
+    assert captured.count(Estimate.__table__) == 2
+    assert _estimate_rows(demo, margin.id) == []
+    rubric.restore_criterion(demo, captured)
+    assert _estimate_rows(demo, margin.id) == before  # same ids, values, versions, times
 
 
 def test_a_new_criterion_changes_no_score_until_accounts_are_scored_on_it(demo: Plan) -> None:

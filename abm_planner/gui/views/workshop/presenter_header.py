@@ -1,5 +1,8 @@
 """The presenter's header: workshop, account, step n of m, and the step's countdown.
 
+The step line also says how many steps are ticked off and marks the current one
+with ✓ when it is done, so the room sees progress without a separate agenda list.
+
 The countdown keeps the room to the agenda's time box without anyone watching a clock:
 green while there is time, amber in the last minute, red (counting up) once over.
 It restarts whenever the step changes; a step without a time box shows no clock.
@@ -29,6 +32,20 @@ def countdown_text(remaining: float | None) -> tuple[str, str]:
     if remaining < 0:
         return _tr("+{clock} over").format(clock=clock), "over"
     return clock, "soon" if remaining <= SOON_SECONDS else "ok"
+
+
+DONE_MARK = "✓"
+
+
+def step_text(number: int, total: int, title: str, *, done: bool, done_count: int) -> str:
+    """The step line, e.g. "Step 2 of 5 · 1 done · ✓ Map the DMU".
+
+    The count is left out while nothing is done, so a fresh agenda reads as before.
+    """
+    text = _tr("Step {n} of {m}").format(n=number, m=total)
+    if done_count:
+        text += " · " + _tr("{count} done").format(count=done_count)
+    return f"{text} · {DONE_MARK} {title}" if done else f"{text} · {title}"
 
 
 class Countdown(QObject):
@@ -96,13 +113,20 @@ class PresenterHeader(QFrame):
         row.addLayout(right)
 
     def show_state(
-        self, title: str, account: str, number: int, total: int, step_title: str
+        self,
+        title: str,
+        account: str,
+        number: int,
+        total: int,
+        step_title: str,
+        *,
+        done: bool = False,
+        done_count: int = 0,
     ) -> None:
         self.title.setText(title)
         self.account.setText(account)
-        self.step.setText(
-            _tr("Step {n} of {m} · {title}").format(n=number, m=total, title=step_title)
-        )
+        self.step.setText(step_text(number, total, step_title, done=done, done_count=done_count))
+        self.step.setAccessibleDescription(_tr("This step is done") if done else "")
 
     def restart_clock(self, minutes: int | None) -> None:
         self.countdown.start(minutes)

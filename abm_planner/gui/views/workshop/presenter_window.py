@@ -4,8 +4,10 @@ A top-level window, full screen on the chosen screen, in the high-contrast theme
 ``presenter_theme``. Everything is on the keyboard so the facilitator never hunts in
 menus: Right/PageDown and Left/PageUp walk the agenda, Ctrl+PageDown/PageUp the
 accounts, Ctrl+= and Ctrl+- zoom, D and A open the one-line capture box for a
-decision or an action, E switches to the blind estimates, Esc leaves full screen and
-then closes. Edits made here are undo commands on the plan's stack; Ctrl+Z undoes them.
+decision or an action, E switches to the blind estimates, Ctrl+Enter ticks the step
+off (or back on), Esc leaves full screen and then closes. Edits made here are undo
+commands on the plan's stack; Ctrl+Z undoes them. Only the facilitator ticks a step
+off: moving on, even after its time box ran out, leaves it as it was.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from abm_planner.services.workshops import AgendaStepView, WorkshopView, worksho
 
 KEY_HINTS = (
     "→ next step   ← back   Ctrl+PgDn next account   D decision   A action   "
-    "E estimates   Ctrl +/− zoom   Ctrl+Z undo   Esc exit"
+    "E estimates   Ctrl+Enter done   Ctrl +/− zoom   Ctrl+Z undo   Esc exit"
 )
 
 
@@ -166,6 +168,25 @@ class PresenterWindow(QWidget):
             return
         self.capture.open_for(kind, self.workshop_id, self.workshop.accounts, self.account_id)
 
+    def toggle_step_done(self) -> None:
+        """Ctrl+Enter: tick the current step off, or back on, as one undoable command."""
+        from abm_planner.gui import actions
+        from abm_planner.gui.commands.base import push
+        from abm_planner.gui.commands.workshop_commands import SetStepDoneCommand
+
+        step = self.current_step()
+        if step is None or self.capture.isVisible():
+            return
+        if actions.refuse_if_read_only(self.context, self):
+            return
+        try:
+            push(
+                self.context.undo_stack,
+                SetStepDoneCommand(self.context, step.id, step.title, not step.done),
+            )
+        except UserError as error:
+            actions.show_user_error(self, error)
+
     def escape(self) -> None:
         """Esc: close the capture box, then leave full screen, then close."""
         if self.capture.isVisible():
@@ -200,7 +221,13 @@ class PresenterWindow(QWidget):
                 name=account, n=self.account_index + 1, m=len(self.workshop.accounts)
             )
         self.header.show_state(
-            self.workshop.title, account, self.step_index + 1, max(1, len(agenda)), step_title
+            self.workshop.title,
+            account,
+            self.step_index + 1,
+            max(1, len(agenda)),
+            step_title,
+            done=step is not None and step.done and not self.showing_estimates,
+            done_count=sum(1 for s in agenda if s.done),
         )
         if restart_clock:
             self.header.restart_clock(step.minutes if step is not None else None)
@@ -259,6 +286,7 @@ class PresenterWindow(QWidget):
             (("D",), lambda: self.capture_line("decision")),
             (("A",), lambda: self.capture_line("action")),
             (("E",), self.toggle_estimates),
+            (("Ctrl+Return", "Ctrl+Enter"), self.toggle_step_done),
             (("Esc",), self.escape),
             (("F11",), self._toggle_full_screen),
         ]
