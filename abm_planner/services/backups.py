@@ -196,8 +196,9 @@ def restore_over(plan: Plan, backup: Path) -> Path:
 class RollingBackups:
     """Takes the backups of one plan open for writing, on a background thread.
 
-    ``start()`` takes the first backup; after that, a saved edit takes one when the
-    last is older than ``interval``. ``stop()`` waits for a running backup, so the
+    ``start()`` takes the first backup (after ``delay`` seconds, so a window opening a
+    large plan paints first); after that, a saved edit takes one when the last is older
+    than ``interval``. ``stop()`` waits for a running backup, so the
     plan can be closed or restored safely afterwards. Failures are logged and kept in
     ``last_error``; they never interrupt editing.
     """
@@ -220,13 +221,29 @@ class RollingBackups:
         self._unsubscribe: Callable[[], None] | None = None
         self._lock = threading.Lock()
         self._folder: Path | None = None
+        self._first: threading.Timer | None = None
+        self._stopped = False
 
-    def start(self) -> None:
+    def start(self, delay: float = 0.0) -> None:
         self._folder = backup_folder(self.plan)  # read here: the thread never queries the plan
         self._unsubscribe = self.plan.changes.subscribe(self._on_changes)
-        self._submit()
+        if delay <= 0:
+            self._submit()
+            return
+        self._first = threading.Timer(delay, self._submit)
+        self._first.daemon = True
+        self._first.start()
+
+    def _take_first_now(self) -> None:
+        first, self._first = self._first, None
+        if first is not None and first.is_alive():
+            first.cancel()
+            self._submit()
 
     def _on_changes(self, _changes: list[Change]) -> None:
+        if self._first is not None:  # edited before the opening backup's delay ran out
+            self._take_first_now()
+            return
         last = self._last_started
         if last is None or self.clock() - last >= self.interval:
             self._submit()
@@ -234,6 +251,8 @@ class RollingBackups:
     def _submit(self) -> None:
         with self._lock:
             if self._pending is not None and not self._pending.done():
+                return
+            if self._stopped:
                 return
             self._last_started = self.clock()
             self._pending = self._executor.submit(self._run, self._last_started)
@@ -254,12 +273,21 @@ class RollingBackups:
             logger.exception("Backup of %s failed", self.plan.location)
 
     def wait(self) -> None:
-        """Block until a running backup has finished (tests, and before a restore)."""
+        """Block until a running backup has finished (tests, and before a restore).
+
+        An opening backup still waiting for its delay is taken now.
+        """
+        self._take_first_now()
         pending = self._pending
         if pending is not None:
             pending.result()
 
     def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+        if self._first is not None:
+            self._first.cancel()
+            self._first = None
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None

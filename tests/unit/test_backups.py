@@ -107,6 +107,23 @@ def test_rolling_backups_take_one_on_open_and_then_at_most_every_interval(
     assert newest.accounts == 2
 
 
+def test_a_delayed_opening_backup_is_taken_once_early_by_an_edit_or_never_after_stop(
+    tmp_plan: Plan,
+) -> None:
+    rolling = RollingBackups(tmp_plan, clock=lambda: NOW)
+    rolling.start(delay=60)
+    assert rolling.taken == []
+    accounts.create_account(tmp_plan, {"name": "Edited at once"})  # takes it now
+    rolling.wait()
+    rolling.stop()
+    assert len(rolling.taken) == 1
+
+    idle = RollingBackups(tmp_plan, clock=lambda: NOW)
+    idle.start(delay=60)
+    idle.stop()  # closed before the delay ran out: no backup, no thread left behind
+    assert idle.taken == []
+
+
 def test_restore_over_backs_up_the_current_plan_first(tmp_plan: Plan, tmp_path: Path) -> None:
     accounts.create_account(tmp_plan, {"name": "Before the mistake"})
     good = take_backup(tmp_plan, now=NOW)

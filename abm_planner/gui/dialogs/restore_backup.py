@@ -47,6 +47,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _EXTRA = "rolling_backups"
+# seconds before the opening backup: copying a large plan while the window builds made its
+# first paint 0.1 s slower on the 5,000-account plan
+FIRST_BACKUP_DELAY = 5.0
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -57,7 +60,7 @@ def start_backups(context: PlanContext) -> None:
         return
     try:
         backups = RollingBackups(plan)
-        backups.start()
+        backups.start(delay=FIRST_BACKUP_DELAY)
     except UserError as error:
         logger.warning("No rolling backups for %s: %s", plan.location, error)
         return
