@@ -9,7 +9,9 @@ methods these call.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QStandardPaths, QTimer
@@ -19,10 +21,34 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from abm_planner.gui.plan_opening import PLAN_SUFFIX, with_plan_suffix
 
 SPREADSHEET_SUFFIXES = (".csv", ".xlsx")  # what File ▸ Import reads
+_UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PlanFileDialogs", text)
+
+
+def dated_file_name(title: str, suffix: str, today: date | None = None, label: str = "") -> str:
+    """``"<title><label> <YYYY-MM-DD><suffix>"``, without characters a file name cannot hold.
+
+    What exports suggest: the plan's name (a user's text) made safe on every platform.
+    """
+    safe = _UNSAFE_IN_NAMES.sub(" ", title).strip(" .") or _tr("Plan")
+    safe = re.sub(r"\s+", " ", safe)[:120]
+    return f"{safe}{label} {(today or date.today()).isoformat()}{suffix}"
+
+
+def ask_save_path(
+    parent: QWidget, caption: str, suggestion: Path, file_filter: str, suffix: str
+) -> Path | None:
+    """A Save dialog whose answer always ends in ``suffix`` (added when the user left it off)."""
+    name, _filter = QFileDialog.getSaveFileName(parent, caption, str(suggestion), file_filter)
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() != suffix:
+        path = path.with_name(path.name + suffix)
+    return path.resolve()
 
 
 def ask_plan_to_open(parent: QWidget, folder: Path) -> Path | None:

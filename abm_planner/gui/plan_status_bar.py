@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 PATH_WIDTH = 420
@@ -55,6 +55,18 @@ class PlanStatusBar(QStatusBar):
         metrics = self.path_label.fontMetrics()
         self.path_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, PATH_WIDTH))
         self.path_label.setToolTip(location)
+
+    def show_written(self, text: str, path: Path) -> None:
+        """Name a file an export wrote, with a link that opens its folder.
+
+        ``text`` holds ``{0}`` for the file's name and ``{1}`` for the folder's URL.
+        """
+        folder = QUrl.fromLocalFile(str(path.parent)).toString()
+        name = path.name.replace("&", "&amp;").replace("<", "&lt;")
+        self.clearMessage()
+        self.info_label.setOpenExternalLinks(True)
+        self.info_label.setText(text.format(name, folder))
+        self.info_label.setToolTip(str(path))
 
     def show_upgrade(self, backup: Path) -> None:
         """Name the backup an upgrade left behind, so the user knows it is there."""

@@ -29,6 +29,7 @@ from abm_planner.errors import PlanFileError, UserError
 from abm_planner.services.plans import Plan, open_plan
 from abm_planner.store import plan_file, schema, server
 from abm_planner.store.models import Base
+from abm_planner.store.models.sync import LOCAL_ONLY
 from abm_planner.store.plan_location import (
     PlanLocation,
     display_location,
@@ -41,7 +42,6 @@ BATCH_ROWS = 5_000
 # From this many records on, a load into a server sets foreign keys and indexes aside and
 # rebuilds them at the end; below, rebuilding costs more than checking row by row.
 BULK_LOAD_ROWS = 20_000
-LOCAL_ONLY = "local_only"  # Table.info key of an offline copy's own tables (services.sync)
 
 
 @dataclass(frozen=True, slots=True)

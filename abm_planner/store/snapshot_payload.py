@@ -29,11 +29,11 @@ from sqlalchemy import Engine
 
 from abm_planner.errors import PlanFileError
 from abm_planner.store.models import Base
+from abm_planner.store.models.sync import LOCAL_ONLY
 
 MAGIC = b"ABMSNAP1"
 BOOKKEEPING = frozenset({"created_at", "updated_at", "version"})
 NOT_CAPTURED = frozenset({"plan_snapshots", "alembic_version"})
-LOCAL_ONLY = "local_only"  # ``Table.info`` key of a file's own bookkeeping (store/models/sync.py)
 COMPRESSION_LEVEL = 1  # level 6 saves a sixth of the size at almost three times the time
 CHUNK = 4 << 20  # compressed in independent pieces, on every core (zlib releases the GIL)
 _LENGTH = struct.Struct(">I")

@@ -14,18 +14,16 @@ thread, before the worker starts, and handed to ``export_plan`` as PNG bytes.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QMessageBox,
     QWidget,
 )
@@ -35,12 +33,12 @@ from abm_planner.excel.workbook_export import ExportResult
 from abm_planner.gui import actions
 from abm_planner.gui.forms.ui_export_dialog import Ui_ExportDialog
 from abm_planner.gui.plan_context import PlanContext
+from abm_planner.gui.plan_file_dialogs import ask_save_path, dated_file_name
 from abm_planner.gui.plan_status_bar import PlanStatusBar
 from abm_planner.gui.workers import Cancelled, Job, Progress, start_job
 from abm_planner.services.plans import Plan
 
 WORKBOOK_SUFFIX = ".xlsx"
-_UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 
 def _tr(text: str) -> str:
@@ -84,24 +82,17 @@ class ExportDialog(QDialog):
 
 def default_workbook_name(title: str, today: date | None = None) -> str:
     """``"<title> <YYYY-MM-DD>.xlsx"``, without characters a file name cannot hold."""
-    safe = _UNSAFE_IN_NAMES.sub(" ", title).strip(" .") or _tr("Plan")
-    safe = re.sub(r"\s+", " ", safe)[:120]
-    return f"{safe} {(today or date.today()).isoformat()}{WORKBOOK_SUFFIX}"
+    return dated_file_name(title, WORKBOOK_SUFFIX, today)
 
 
 def ask_workbook_path(parent: QWidget, suggestion: Path) -> Path | None:
-    name, _filter = QFileDialog.getSaveFileName(
+    return ask_save_path(
         parent,
         _tr("Export workbook"),
-        str(suggestion),
+        suggestion,
         _tr("Excel workbooks (*.xlsx)"),
+        WORKBOOK_SUFFIX,
     )
-    if not name:
-        return None
-    path = Path(name)
-    if path.suffix.lower() != WORKBOOK_SUFFIX:
-        path = path.with_name(path.name + WORKBOOK_SUFFIX)
-    return path.resolve()
 
 
 def start_export(
@@ -179,13 +170,7 @@ def map_images(plan: Plan, accounts: Sequence[uuid.UUID] | None) -> dict[uuid.UU
 
 def show_exported(result: ExportResult, status: PlanStatusBar, parent: QWidget) -> None:
     """Name the workbook in the status bar, with a link that opens its folder."""
-    folder = QUrl.fromLocalFile(str(result.path.parent)).toString()
-    name = result.path.name.replace("&", "&amp;").replace("<", "&lt;")
-    text = _tr('Exported “{0}”. <a href="{1}">Open folder</a>').format(name, folder)
-    status.clearMessage()
-    status.info_label.setOpenExternalLinks(True)
-    status.info_label.setText(text)
-    status.info_label.setToolTip(str(result.path))
+    status.show_written(_tr('Exported “{0}”. <a href="{1}">Open folder</a>'), result.path)
     if result.truncated:
         cells = "\n".join(
             _tr("{0}, row {1}, {2}: {3:,} characters").format(c.sheet, c.row, c.column, c.length)

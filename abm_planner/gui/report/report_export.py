@@ -11,19 +11,17 @@ existing handout as it was.
 
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QListWidget,
@@ -36,6 +34,7 @@ from PySide6.QtWidgets import (
 from abm_planner.errors import UserError
 from abm_planner.gui import actions
 from abm_planner.gui.plan_context import PlanContext
+from abm_planner.gui.plan_file_dialogs import ask_save_path, dated_file_name
 from abm_planner.gui.plan_status_bar import PlanStatusBar
 from abm_planner.gui.report import report_data
 from abm_planner.gui.report.report_writer import (
@@ -48,7 +47,6 @@ from abm_planner.gui.workers import Cancelled, Job, Progress, start_job
 from abm_planner.services.dmu_analysis import accounts_by_name
 
 PDF_SUFFIX = ".pdf"
-_UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 
 def _tr(text: str) -> str:
@@ -140,21 +138,17 @@ class HandoutDialog(QDialog):
 
 def default_handout_name(title: str, today: date | None = None) -> str:
     """``"<title> handout <YYYY-MM-DD>.pdf"``, without characters a file name cannot hold."""
-    safe = _UNSAFE_IN_NAMES.sub(" ", title).strip(" .") or _tr("Plan")
-    safe = re.sub(r"\s+", " ", safe)[:120]
-    return f"{safe} handout {(today or date.today()).isoformat()}{PDF_SUFFIX}"
+    return dated_file_name(title, PDF_SUFFIX, today, label=" handout")
 
 
 def ask_handout_path(parent: QWidget, suggestion: Path) -> Path | None:
-    name, _filter = QFileDialog.getSaveFileName(
-        parent, _tr("Save the PDF handout"), str(suggestion), _tr("PDF documents (*.pdf)")
+    return ask_save_path(
+        parent,
+        _tr("Save the PDF handout"),
+        suggestion,
+        _tr("PDF documents (*.pdf)"),
+        PDF_SUFFIX,
     )
-    if not name:
-        return None
-    path = Path(name)
-    if path.suffix.lower() != PDF_SUFFIX:
-        path = path.with_name(path.name + PDF_SUFFIX)
-    return path.resolve()
 
 
 def start_handout(
@@ -218,11 +212,4 @@ def start_handout(
 
 def show_written(path: Path, status: PlanStatusBar) -> None:
     """Name the handout in the status bar, with a link that opens its folder."""
-    folder = QUrl.fromLocalFile(str(path.parent)).toString()
-    name = path.name.replace("&", "&amp;").replace("<", "&lt;")
-    status.clearMessage()
-    status.info_label.setOpenExternalLinks(True)
-    status.info_label.setText(
-        _tr('Wrote the handout “{0}”. <a href="{1}">Open folder</a>').format(name, folder)
-    )
-    status.info_label.setToolTip(str(path))
+    status.show_written(_tr('Wrote the handout “{0}”. <a href="{1}">Open folder</a>'), path)
