@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -31,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from abm_planner.errors import PlanFileError, UserError
 from abm_planner.gui.plan_context import PlanContext
+from abm_planner.gui.plan_file_dialogs import ask_save_path
+from abm_planner.gui.plan_opening import PLAN_SUFFIX
 from abm_planner.services.backups import (
     BackupInfo,
     RollingBackups,
@@ -194,17 +195,15 @@ def _restore_as_new(window: MainWindow, plan_path: Path, info: BackupInfo) -> No
     suggestion = plan_path.with_name(
         window.tr("{0} from {1}.abmplan").format(plan_path.stem, f"{info.taken_at:%Y-%m-%d %H%M}")
     )
-    name, _filter = QFileDialog.getSaveFileName(
+    target = ask_save_path(
         window,
         window.tr("Restore the backup as"),
-        str(suggestion),
+        suggestion,
         window.tr("ABM plans (*.abmplan)"),
+        PLAN_SUFFIX,
     )
-    if not name:
+    if target is None:
         return
-    target = Path(name)
-    if target.suffix.lower() != ".abmplan":
-        target = target.with_name(target.name + ".abmplan")
     try:
         if target.resolve() == plan_path.resolve() or lock_holder_alive(target):
             raise PlanFileError(f"{target} is open in a window; choose another name.")
