@@ -9,6 +9,7 @@ selectable and searchable in the PDF.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -46,16 +47,16 @@ class Context:
         return max(box.height(), self.measure(font).height())
 
 
-class Block:
+class Block(ABC):
     """Something of a known height for a width; ``keep_with_next`` for headings."""
 
     keep_with_next = False
 
-    def height(self, ctx: Context, width: float) -> float:
-        raise NotImplementedError
+    @abstractmethod
+    def height(self, ctx: Context, width: float) -> float: ...
 
-    def paint(self, painter: QPainter, ctx: Context, rect: QRectF) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def paint(self, painter: QPainter, ctx: Context, rect: QRectF) -> None: ...
 
 
 @dataclass(slots=True)
