@@ -15,6 +15,8 @@ import kills
 import pytest
 
 KILLS_PER_WRITER = 7
+MIN_KILLS = 20
+MAX_ROUNDS = 14
 
 
 @pytest.fixture(scope="module")
@@ -39,18 +41,24 @@ def test_kill_minus_nine_never_leaves_a_damaged_or_half_written_plan(
     references, tmp_path: Path
 ) -> None:
     rng = random.Random(20261123)
-    jobs = []
-    for n in range(KILLS_PER_WRITER):
-        for name, kill in (
-            ("edits", kills.kill_edits),
-            ("import", kills.kill_import),
-            ("demo", kills.kill_demo),
-        ):
-            folder = tmp_path / f"{name}-{n}"
-            folder.mkdir()
-            jobs.append((kill, references[name], folder, random.Random(rng.random())))
+    writers = (
+        ("edits", kills.kill_edits),
+        ("import", kills.kill_import),
+        ("demo", kills.kill_demo),
+    )
+    verdicts: list[kills.Verdict] = []
+    # A kill moment drawn late can miss a writer that ran faster than its reference; keep
+    # going round the writers until 20 kills landed, so a fast machine cannot make it flaky.
     with ThreadPoolExecutor(max_workers=2) as pool:
-        verdicts = list(pool.map(lambda job: job[0](*job[1:]), jobs))
+        for n in range(MAX_ROUNDS):
+            if n >= KILLS_PER_WRITER and sum(v.killed for v in verdicts) >= MIN_KILLS:
+                break
+            jobs = []
+            for name, kill in writers:
+                folder = tmp_path / f"{name}-{n}"
+                folder.mkdir()
+                jobs.append((kill, references[name], folder, random.Random(rng.random())))
+            verdicts += pool.map(lambda job: job[0](*job[1:]), jobs)
     problems = [f"{v.kind}: {p}" for v in verdicts for p in v.problems]
     assert problems == []
-    assert sum(v.killed for v in verdicts) >= 20
+    assert sum(v.killed for v in verdicts) >= MIN_KILLS
