@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from abm_planner import __version__
+from abm_planner.cli_password import run_asking_for_passwords
 from abm_planner.errors import UserError
 from abm_planner.store.plan_location import display_location, plan_argument
 
@@ -365,7 +366,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_self_test()
         if args.command is None:
             return _run_gui([])
-        return int(args.handler(args))
+        return run_asking_for_passwords(lambda: int(args.handler(args)))
     except UserError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return EXIT_USER_ERROR

@@ -26,9 +26,9 @@ class NotFoundError(UserError):
 class PasswordRequiredError(PlanFileError):
     """A team plan's server asked for a password that libpq could not find.
 
-    The CLI never prompts: the message points at libpq's conventions. The GUI catches
-    this type, asks for the password and opens the plan again with it (it is used for
-    the connection only, never stored or shown).
+    The message points at libpq's conventions. The CLI asks for the password when it
+    runs at a terminal (as psql does) and the GUI always asks; either tries again with
+    it, for the connection only, never stored or shown.
     """
 
     def __init__(self, location: str, *, wrong_password: bool = False) -> None:

@@ -20,6 +20,10 @@ DRIVER = "postgresql+psycopg"
 
 PlanLocation = Path | str
 
+# Passwords typed at a prompt in this process, by password-less location. Memory only:
+# never written anywhere, gone when the process ends.
+_typed_passwords: dict[str, str] = {}
+
 
 def is_server_url(text: object) -> bool:
     """True for a PostgreSQL URL (``postgresql://``, ``postgresql+psycopg://``, ``postgres://``)."""
@@ -52,9 +56,25 @@ def server_url(text: str, password: str | None = None) -> URL:
             "as in postgresql://user@host/plan (a server holds one plan per database)."
         )
     url = url.set(drivername=DRIVER)
+    if password is None:
+        password = _typed_passwords.get(display_location(url))
     if password is not None:
         url = url.set(password=password)
     return url
+
+
+def remember_typed_password(location: str, password: str) -> None:
+    """Use ``password`` for the server plan at ``location`` for the rest of this process.
+
+    A command such as ``copy`` or ``sync`` opens its server more than once; the user
+    types the password once. It stays in this process's memory only.
+    """
+    _typed_passwords[location] = password
+
+
+def forget_typed_passwords() -> None:
+    """Drop every password typed in this process (tests; a long-lived caller)."""
+    _typed_passwords.clear()
 
 
 def display_location(location: PlanLocation | URL) -> str:
