@@ -39,7 +39,7 @@ def test_a_started_workshop_has_its_room_agenda_and_start_snapshot(plan: Plan, r
     assert [(s.step, s.title) for s in view.agenda] == DEFAULT_AGENDA
     start = snapshots[view.start_snapshot_id]  # type: ignore[index]
     assert (start.label, start.kind) == (
-        "Workshop Test workshop 2026-11-20 start",
+        "Test workshop 2026-11-20 start",
         "workshop_start",
     )
 
@@ -51,7 +51,7 @@ def test_ending_takes_the_end_snapshot_and_refuses_twice(plan: Plan, room: Room)
         labels = {s.id: s.label for s in list_snapshots(session)}
         assert room.workshop_id in [w.id for w in list_workshops(session)]
     assert view.status == "ended" and view.ended_at is not None
-    assert labels[view.end_snapshot_id] == "Workshop Test workshop 2026-11-20 end"  # type: ignore[index]
+    assert labels[view.end_snapshot_id] == "Test workshop 2026-11-20 end"  # type: ignore[index]
     assert changes_since(plan, labels[view.end_snapshot_id]).empty  # type: ignore[index]
     with pytest.raises(UserError, match="already ended"):
         end_workshop(plan, room.workshop_id)
@@ -71,7 +71,7 @@ def test_a_second_workshop_of_the_same_name_and_day_gets_its_own_snapshot(
         label = {s.id: s.label for s in list_snapshots(session)}[
             workshop_view(session, second).start_snapshot_id  # type: ignore[index]
         ]
-    assert label == "Workshop Test workshop 2026-11-20 start (2)"
+    assert label == "Test workshop 2026-11-20 start (2)"
 
 
 def test_the_agenda_is_editable_with_time_boxes(plan: Plan, room: Room) -> None:
