@@ -1,7 +1,7 @@
 """Touches: contacts with stakeholders, logged by either function, maybe for a play.
 
-Logging and deleting a touch (with an undo snapshot), an account's touch log, and
-each stakeholder's count against the plan's threshold for a viable lead.
+Logging, correcting and deleting a touch (with an undo snapshot), an account's touch
+log, and each stakeholder's count against the plan's threshold for a viable lead.
 """
 
 from __future__ import annotations
@@ -116,6 +116,61 @@ def log_touch(
         unit.changed(CHANGE_KIND, touch.id, account_id=person.account_id)
         unit.changed("stakeholder", stakeholder_id, account_id=person.account_id)
         return touch.id
+
+
+EDITABLE = ("stakeholder_id", "assignment_id", *SPECS)
+"""What a correction may change: who, which play, and the logged fields."""
+
+
+def touch_values(plan: Plan, touch_id: uuid.UUID) -> dict[str, Any]:
+    """The touch's editable values, to fill the dialog that corrects it."""
+    with plan.read() as session:
+        touch = session.get(Touch, touch_id)
+        if touch is None:
+            raise NotFoundError("That touch no longer exists.")
+        return {name: getattr(touch, name) for name in EDITABLE}
+
+
+def update_touch(plan: Plan, touch_id: uuid.UUID, changes: dict[str, Any]) -> dict[str, Any]:
+    """Correct a logged touch in one transaction; return the old values (for undo).
+
+    The person and the play may change, but only to ones of the touch's account: a
+    touch is history of that account.
+    """
+    changes = dict(changes)
+    people = {
+        name: changes.pop(name) for name in ("stakeholder_id", "assignment_id") if name in changes
+    }
+    clean = clean_changes(SPECS, changes)
+    if "stakeholder_id" in people and people["stakeholder_id"] is None:
+        raise UserError("Choose the stakeholder who was touched.")
+    if "occurred_on" in clean and clean["occurred_on"] is None:
+        raise UserError("Give the date of the touch.")
+    if "function" in clean:
+        clean["function"] = check_touch_function(clean["function"] or "sales")
+    with plan.write() as unit:
+        session = unit.session
+        touch = session.get(Touch, touch_id)
+        if touch is None:
+            raise NotFoundError("That touch no longer exists.")
+        check_references(session, SPECS, clean)
+        if people.get("stakeholder_id", touch.stakeholder_id) != touch.stakeholder_id:
+            person = session.get(Stakeholder, people["stakeholder_id"])
+            if person is None or person.account_id != touch.account_id:
+                raise UserError("That stakeholder is not (or no longer) in this account.")
+        if people.get("assignment_id") is not None:
+            play = session.get(PlayAssignment, people["assignment_id"])
+            if play is None or play.account_id != touch.account_id:
+                raise UserError("That play is not (or no longer) one of this account's plays.")
+        clean.update(people)
+        old = {name: getattr(touch, name) for name in clean}
+        touched_people = {touch.stakeholder_id, clean.get("stakeholder_id", touch.stakeholder_id)}
+        for name, value in clean.items():
+            setattr(touch, name, value)
+        unit.changed(CHANGE_KIND, touch_id, account_id=touch.account_id)
+        for person_id in touched_people - {None}:
+            unit.changed("stakeholder", person_id, account_id=touch.account_id)
+    return old
 
 
 def delete_touch(plan: Plan, touch_id: uuid.UUID) -> Snapshot:

@@ -146,6 +146,50 @@ class LogTouchCommand(ServiceCommand):
         self._snapshot = touches.delete_touch(self.context.plan, self.touch_id)
 
 
+class EditTouchCommand(ServiceCommand):
+    """Correct a logged touch; undo writes the old values back."""
+
+    def __init__(
+        self, context: PlanContext, touch_id: uuid.UUID, changes: dict[str, Any], name: str
+    ) -> None:
+        super().__init__(context)
+        self.touch_id = touch_id
+        self.changes = dict(changes)
+        self.name = name
+        self._old: dict[str, Any] = {}
+
+    def apply(self) -> None:
+        self._old = touches.update_touch(self.context.plan, self.touch_id, self.changes)
+        self.setText(tr("Edit touch on {name}").format(name=quoted(self.name)))
+
+    def do_redo(self) -> None:
+        touches.update_touch(self.context.plan, self.touch_id, self.changes)
+
+    def do_undo(self) -> None:
+        touches.update_touch(self.context.plan, self.touch_id, self._old)
+
+
+class DeleteTouchCommand(ServiceCommand):
+    """Delete a logged touch; undo brings back the same record."""
+
+    def __init__(self, context: PlanContext, touch_id: uuid.UUID, name: str) -> None:
+        super().__init__(context)
+        self.touch_id = touch_id
+        self.name = name
+        self._snapshot: Snapshot | None = None
+
+    def apply(self) -> None:
+        self._snapshot = touches.delete_touch(self.context.plan, self.touch_id)
+        self.setText(tr("Delete touch on {name}").format(name=quoted(self.name)))
+
+    def do_redo(self) -> None:
+        self._snapshot = touches.delete_touch(self.context.plan, self.touch_id)
+
+    def do_undo(self) -> None:
+        assert self._snapshot is not None
+        touches.restore_touch(self.context.plan, self._snapshot)
+
+
 class CreateTemplateCommand(ServiceCommand):
     """Add a play to the library; redo brings back the same template."""
 

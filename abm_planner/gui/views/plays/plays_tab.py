@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from abm_planner.errors import UserError
+from abm_planner.gui import actions
 from abm_planner.gui.models.record_table import ID_ROLE, RECORD_ROLE
 from abm_planner.gui.plan_context import PlanContext
 from abm_planner.gui.views.plays import play_actions
@@ -80,6 +81,12 @@ class PlaysTab(QWidget):
         self.edit_button = self._button("editPlay", self.tr("Edit…"), self.edit_selected)
         self.delete_button = self._button("deletePlay", self.tr("Delete"), self.delete_selected)
         self.touch_button = self._button("logTouch", self.tr("Log touch…"), self.log_touch)
+        self.touch_log_button = self._button(
+            "openTouchLog", self.tr("Touch log…"), self.open_touch_log
+        )
+        self.touch_log_button.setToolTip(
+            self.tr("Every logged touch of this account, to correct or delete one")
+        )
         self.library_button = self._button(
             "openPlayLibrary", self.tr("Play library…"), self.open_library
         )
@@ -131,6 +138,7 @@ class PlaysTab(QWidget):
             buttons.addWidget(button)
         buttons.addSpacing(16)
         buttons.addWidget(self.touch_button)
+        buttons.addWidget(self.touch_log_button)
         buttons.addStretch(1)
         buttons.addWidget(self.library_button)
         people = QWidget(self)
@@ -250,6 +258,21 @@ class PlaysTab(QWidget):
             assignment_id=plays[0] if len(plays) == 1 else None,
         )
 
+    def open_touch_log(self) -> None:
+        """The account's touches one by one (the selected stakeholder's first)."""
+        from abm_planner.gui.views.plays.touch_log_dialog import open_touch_log
+        from abm_planner.services.accounts import get_account
+
+        if self._account_id is None:
+            return
+        try:
+            name = str(get_account(self._context.plan, self._account_id)["name"])
+        except UserError as error:
+            actions.show_user_error(self, error)
+            return
+        person = self.people_table.currentIndex().data(ID_ROLE)
+        open_touch_log(self._context, self._account_id, name, self, stakeholder_id=person)
+
     def open_library(self) -> None:
         from abm_planner.gui.views.plays.library_editor import open_play_library
 
@@ -300,5 +323,6 @@ class PlaysTab(QWidget):
         self.edit_button.setEnabled(writable and selected)
         self.delete_button.setEnabled(writable and selected)
         self.touch_button.setEnabled(writable)
+        self.touch_log_button.setEnabled(self._account_id is not None)
         self.library_button.setEnabled(True)
         self.checks.set_writable(writable)

@@ -1,4 +1,4 @@
-"""The dialog to log a touch: who, when, how, by whom, for which play.
+"""The dialog to log a touch (who, when, how, by whom, for which play), or correct one.
 
 It holds its Designer form (``ui/touch_form.ui``). Choosing who made the touch sets
 the function from that team member's function (a marketer's touch is marketing's),
@@ -80,6 +80,23 @@ class LogTouchDialog(QDialog):
         ui.errorLabel.hide()
         ui.byCombo.activated.connect(self._by_chosen)
         ui.stakeholderCombo.currentIndexChanged.connect(self._update_ok)
+        self._update_ok()
+
+    def show_touch(self, values: dict[str, Any]) -> None:
+        """Fill the form with a logged touch's values, to correct it."""
+        ui = self.ui
+        self.setWindowTitle(self.tr("Edit touch"))
+        choose(ui.stakeholderCombo, values.get("stakeholder_id"))
+        choose(ui.playCombo, values.get("assignment_id"))
+        choose(ui.channelCombo, values.get("channel_id"))
+        choose(ui.byCombo, values.get("by_member_id"))
+        index = ui.functionCombo.findData(values.get("function"))
+        if index >= 0:
+            ui.functionCombo.setCurrentIndex(index)
+        day = values.get("occurred_on")
+        if isinstance(day, date):
+            ui.dateEdit.setDate(QDate(day.year, day.month, day.day))
+        ui.notesEdit.setPlainText(values.get("notes") or "")
         self._update_ok()
 
     def _by_chosen(self, _index: int) -> None:
