@@ -52,9 +52,7 @@ TOUCH_COLUMNS: tuple[Column[TouchRow], ...] = (
     Column("Stakeholder", lambda t: t.stakeholder, lambda t: text_key(t.stakeholder)),
     Column("Channel", lambda t: t.channel, lambda t: text_key(t.channel)),
     Column("By", lambda t: t.by, lambda t: text_key(t.by)),
-    Column(
-        "Function", lambda t: FUNCTION_LABELS.get(t.function, t.function), lambda t: t.function
-    ),
+    Column("Function", lambda t: FUNCTION_LABELS.get(t.function, t.function), lambda t: t.function),
     Column("Play", lambda t: t.play, lambda t: text_key(t.play)),
     Column("Notes", lambda t: t.notes.replace("\n", " "), lambda t: text_key(t.notes)),
 )
