@@ -54,6 +54,7 @@ from abm_planner.gui.plan_opening import (
 from abm_planner.gui.plan_status_bar import PlanStatusBar
 from abm_planner.gui.plan_windows import build_plan_menu, close_plan_windows
 from abm_planner.gui.settings import Settings
+from abm_planner.gui.undo_history import HistoryDock
 from abm_planner.gui.views.workshop.menu import WorkshopMenu
 from abm_planner.gui.window_menus import WindowActions
 from abm_planner.gui.window_state import restore_views, restore_window, save_views, save_window
@@ -105,6 +106,10 @@ class MainWindow(QMainWindow):
             self.commands.plan_menu, lambda: self.context, self
         )
         self.workshop_menu = WorkshopMenu(self)
+        self.history = HistoryDock(self, self.undo_group)
+        self.commands.edit_menu.insertAction(
+            self.commands.history_slot, self.history.toggleViewAction()
+        )
         self._build_central()
         self.status = PlanStatusBar(self)
         self.setStatusBar(self.status)

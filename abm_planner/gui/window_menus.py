@@ -213,9 +213,9 @@ class WindowActions(QObject):
         file_menu.addSeparator()
         file_menu.addActions([self.close_plan, self.quit])
 
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu = self.edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo, self.redo])
-        edit_menu.addSeparator()
+        self.history_slot = edit_menu.addSeparator()  # Edit ▸ History goes before it
         edit_menu.addAction(self.find)
         edit_menu.addSeparator()
         edit_menu.addAction(self.settings)
