@@ -191,6 +191,14 @@ class MainWindow(QMainWindow):
 
         open_team_plan(self._dialog_parent(), self.settings, self.show_opened)
 
+    def open_team_plan_url(self, location: str) -> None:
+        """Open the team plan at a URL given on the command line, connecting in the background."""
+        from abm_planner.gui.dialogs.open_team_plan_flow import TeamPlanOpening
+
+        opening = TeamPlanOpening(self._dialog_parent(), location)
+        opening.opened.connect(self.show_opened)
+        opening.start()
+
     def show_opened(self, opened: OpenedPlan) -> None:
         """Show a plan opened elsewhere (the team plan flow connects in the background)."""
         try:

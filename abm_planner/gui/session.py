@@ -24,6 +24,8 @@ from abm_planner.gui.main_window import MainWindow
 from abm_planner.gui.settings import Settings
 from abm_planner.gui.theme import apply_theme, follow_system_theme
 from abm_planner.gui.unexpected_errors import UnexpectedErrorHook
+from abm_planner.store.plan_location import PlanLocation
+from abm_planner.store.plan_location import plan_argument as location_argument
 
 logger = logging.getLogger(__name__)
 
@@ -66,8 +68,16 @@ class Session:
         self.hook = UnexpectedErrorHook(log_path, self._message_parent)
         self.hook.install()
 
-    def start(self, plan: Path | None, *, start_dialog: bool = True) -> bool:
-        """Open ``plan``, else the last plan, else ask; False if the user chose to quit."""
+    def start(self, plan: PlanLocation | None, *, start_dialog: bool = True) -> bool:
+        """Open ``plan``, else the last plan, else ask; False if the user chose to quit.
+
+        A team plan's URL connects in the background after the window shows (a server
+        may take seconds to answer, and may ask for a password).
+        """
+        if isinstance(plan, str):
+            self.window.show()
+            self.window.open_team_plan_url(plan)
+            return True
         opened = False
         if plan is not None:
             opened = self.window.open_plan_file(plan)
@@ -136,12 +146,12 @@ def _process_age() -> float | None:
     return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
 
 
-def plan_argument(arguments: list[str]) -> Path | None:
-    """The plan named on the command line (after Qt took its own options out)."""
+def plan_argument(arguments: list[str]) -> PlanLocation | None:
+    """The plan named on the command line (after Qt took its own options out): a path or a URL."""
     arguments = [a for a in arguments if not a.startswith("-")]
     if len(arguments) > 1:
         logger.warning("Only one plan opens at a time; ignoring %s", arguments[1:])
-    return Path(arguments[0]) if arguments else None
+    return location_argument(arguments[0]) if arguments else None
 
 
 def run(argv: list[str], started: float) -> int:

@@ -422,6 +422,7 @@ def test_command_line_plan_argument():
     assert gui_app.plan_argument([]) is None
     assert gui_app.plan_argument(["team.abmplan"]) == Path("team.abmplan")
     assert gui_app.plan_argument(["a.abmplan", "b.abmplan"]) == Path("a.abmplan")
+    assert gui_app.plan_argument(["postgresql://ann@db/acme"]) == "postgresql://ann@db/acme"
 
 
 def test_end_to_end_search_select_edit_undo_redo_and_reopen(

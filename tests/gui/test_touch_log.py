@@ -166,7 +166,7 @@ def test_corrections_are_checked(
     touch = touches.list_touches(context.plan, account)[0]
     other = next(a.id for a in list_accounts(context.plan) if a.id != account)
     stranger = list_stakeholders(context.plan, other)[0].id
-    with pytest.raises(UserError, match="not .*in this account"):
+    with pytest.raises(UserError, match=r"not .*in this account"):
         touches.update_touch(context.plan, touch.id, {"stakeholder_id": stranger})
     with pytest.raises(UserError, match="date"):
         touches.update_touch(context.plan, touch.id, {"occurred_on": None})

@@ -248,3 +248,19 @@ def test_the_stakeholders_tab_and_the_dmu_map_keep_their_selection_on_others_edi
         )
     assert dmu_map.scene.selected_card_ids() == [people["Ben"]]
     assert [bar.value() for bar in bars] == before
+
+
+def test_a_url_on_the_command_line_opens_the_team_plan(
+    qtbot, window: MainWindow, server_plan_url: str, monkeypatch
+) -> None:
+    from abm_planner.gui import session
+
+    seed_accounts(server_plan_url, ["Acme"])
+    bare = display_location(server_plan_url)
+    assert session.plan_argument([bare]) == bare  # not a Path: "postgresql:/…" is no file
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a: (SUPERUSER_PASSWORD, True))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    window.open_team_plan_url(bare)
+    qtbot.waitUntil(lambda: window.context is not None, timeout=10_000)
+    assert window.context is not None and window.context.plan.is_server
+    assert _names(window) == ["Acme"]

@@ -76,7 +76,10 @@ def test_snapshots_lists_labels(demo_copy: Path, capsys: pytest.CaptureFixture[s
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["changes", "{plan}", "--since", "Nope"], "no snapshot “Nope”; the plan has “Account planning workshop"),
+        (
+            ["changes", "{plan}", "--since", "Nope"],
+            "no snapshot “Nope”; the plan has “Account planning workshop",
+        ),
         (["snapshot", "{plan}", "Twice"], "already exists"),
         (["changes", "{plan}"], "--since"),
         (["changes", "{plan}", "--since", "Twice", "--account", "Atlantis"], "No account"),
