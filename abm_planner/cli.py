@@ -205,7 +205,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from abm_planner.excel.preview_text import format_preview
+    from abm_planner.excel.preview_text import (
+        applied_text,
+        conflicts_text,
+        format_preview,
+        skipped_text,
+    )
     from abm_planner.services.excel_io import apply_import, preview_import
     from abm_planner.services.plans import open_plan
 
@@ -222,24 +227,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
         result = apply_import(plan, preview)
     finally:
         plan.close()
-    done = [
-        f"{verb} " + ", ".join(f"{n:,} {kind}(s)" for kind, n in counts.items())
-        for verb, counts in (
-            ("added", result.added),
-            ("changed", result.changed),
-            ("deleted", result.deleted),
-        )
-        if counts
-    ]
-    print(f"Imported into {display_location(args.plan)}: {'; '.join(done) or 'nothing to change'}.")
+    done = applied_text(result.added, result.changed, result.deleted)
+    print(f"Imported into {display_location(args.plan)}: {done}.")
     if result.skipped:
-        print(f"{result.skipped:,} contact(s) without a known account were skipped.")
+        print(skipped_text(result.skipped))
     conflicts = [c for c in preview.changes if c.conflict]
     if conflicts:
-        print(
-            f"{len(conflicts):,} change(s) conflicting with edits made in the plan since the "
-            "export were left out; see them with --dry-run."
-        )
+        print(conflicts_text(len(conflicts)))
     for issue in preview.warnings[:10]:
         print(f"Warning: {issue}")
     return EXIT_OK

@@ -18,8 +18,10 @@ CRM exports with the plan (``plan_index``); an edited export comes back through
 ``round_trip_preview``: ``round_trip`` (Accounts, Stakeholders, ``account_refs``),
 ``play_library_sheet`` (+ ``play_library_index``) and one module per further sheet
 listed in ``round_trip_sheets`` (``sheet_relationships``, ``sheet_plays``,
-``sheet_touches``, ``sheet_objectives``, ``sheet_whitespace``) on the shared engine
-``record_sheet`` with ``sheet_rows`` and ``sheet_refs``. ``import_preview`` builds an
+``sheet_touches``, ``sheet_objectives``, ``sheet_whitespace`` with ``whitespace_meta``,
+``sheet_decisions``, ``sheet_actions``) on the shared engine ``record_sheet`` with
+``sheet_rows`` and ``sheet_refs``. ``import_preview`` builds an
 ``import_model.ImportPreview``; ``import_apply`` writes the selected changes;
-``preview_text`` prints a preview; ``errors`` are the located ``UserError`` subclasses.
+``preview_text`` prints a preview and ``change_nouns`` counts in words; ``errors`` are
+the located ``UserError`` subclasses.
 """

@@ -253,6 +253,8 @@ def whitespace(data: ExportData, solutions: Sequence[tuple[Any, str]]) -> Iterat
         )
     ):
         cells[account][solution] = data.terms.get(status, "")
+        data.whitespace_cells.setdefault(account, {})[solution] = status
+    data.whitespace_columns = [solution for solution, _ in solutions]
     query = data.scoped(
         select(raw(Account.id), Account.name).order_by(Account.name, Account.id), Account.id
     )

@@ -64,6 +64,10 @@ class ExportData:
     terms: dict[Any, str] = field(default_factory=dict)
     term_keys: dict[Any, tuple[str, str]] = field(default_factory=dict)
     members: dict[Any, str] = field(default_factory=dict)
+    # the Whitespace sheet as written (solution columns; account -> solution -> status),
+    # kept in the hidden sheet so an edited cell can be told from an untouched one
+    whitespace_columns: list[Any] = field(default_factory=list)
+    whitespace_cells: dict[Any, dict[Any, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for term_id, kind, key, label in self.session.execute(

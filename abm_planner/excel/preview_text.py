@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from abm_planner.excel.change_nouns import count_of, count_text
 from abm_planner.excel.import_model import ADD, CHANGE, DELETE, ImportPreview
 
 SHOWN = 15
@@ -24,7 +27,7 @@ def format_preview(preview: ImportPreview, *, shown: int = SHOWN) -> str:
             lines.append(f"    {column.header or '(no header)':<40} -> {target}")
     lines.append("")
     if preview.counts:
-        lines.append("Counts: " + ", ".join(f"{k} {v:,}" for k, v in preview.counts.items()))
+        lines.append("Counts: " + ", ".join(count_text(k, v) for k, v in preview.counts.items()))
     for action in (ADD, CHANGE, DELETE):
         changes = [c for c in preview.changes if c.action == action]
         if not changes:
@@ -45,3 +48,30 @@ def format_preview(preview: ImportPreview, *, shown: int = SHOWN) -> str:
         if len(preview.issues) > shown * 2:
             lines.append(f"  ... and {len(preview.issues) - shown * 2:,} more")
     return "\n".join(lines)
+
+
+def applied_text(
+    added: Mapping[str, int], changed: Mapping[str, int], deleted: Mapping[str, int]
+) -> str:
+    """What an import wrote, by kind: "added 1 play, 3 touches; deleted 1 whitespace cell"."""
+    done = [
+        f"{verb} " + ", ".join(count_of(kind, n) for kind, n in counts.items())
+        for verb, counts in (("added", added), ("changed", changed), ("deleted", deleted))
+        if counts
+    ]
+    return "; ".join(done) or "nothing to change"
+
+
+def skipped_text(contacts: int) -> str:
+    """The contacts a CRM import left out because their account is not known."""
+    were = "was" if contacts == 1 else "were"
+    return f"{count_of('contact', contacts)} without a known account {were} skipped."
+
+
+def conflicts_text(conflicts: int) -> str:
+    """The conflicting changes an import without a selection left out."""
+    change = "change" if conflicts == 1 else "changes"
+    return (
+        f"{conflicts:,} {change} conflicting with edits made in the plan since the export "
+        f"{'was' if conflicts == 1 else 'were'} left out; see them with --dry-run."
+    )

@@ -9,7 +9,10 @@ Stakeholders sheets are read (``round_trip``): a row is matched by its hidden
 record id; a row without one is new; a changed row whose version moved in the
 plan since the export is a conflict; a record of the scope whose row is gone is
 deleted (unless it was made after the export or goes with a deleted account),
-and a deletion of a record edited since the export is a conflict too.
+and a deletion of a record edited since the export is a conflict too. Only the
+columns that say which record a row is (``required``, the hidden id and version)
+must be there; a compared column the person took out keeps the plan's values,
+and the preview notes it, so the edits in the other columns still come back.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from abm_planner.excel.sheet_rows import (
     differs,
     edit_conflict,
     missing_column,
+    removed_columns,
     version_conflict,
 )
 from abm_planner.excel.sheet_rows import record_id as rows_record_id
@@ -107,12 +111,13 @@ class RecordSheet:
 
     sheet: ClassVar[str]  # the exported sheet's name
     kind: ClassVar[str]  # RecordChange.kind of its records
+    one: ClassVar[str]  # how a count of one names it ("line")
     plural: ClassVar[str]  # how the preview's counts name them ("lines")
     label: ClassVar[str]  # how the preview names one ("Relationship")
     model: ClassVar[Any]  # the store model the changes are written to
     links: ClassVar[dict[str, tuple[Table, str, str]]] = {}  # list fields in link tables
     specs: ClassVar[dict[str, FieldSpec]]  # compared fields; labels are the headers
-    required: ClassVar[tuple[str, ...]]  # headers without which rows cannot be read
+    required: ClassVar[tuple[str, ...]]  # the headers that say which record a row is
     name_field: ClassVar[str] = "name"  # the value that names a record in the preview
     plain: ClassVar[tuple[FieldSpec, ...]] = ()  # fields read as they are (sheet_refs.fields)
     plan_wide: ClassVar[bool] = False  # rows may belong to the whole plan (blank Account)
@@ -152,17 +157,34 @@ class RecordSheet:
             return self.choices[name].get(value, value or "")
         return display(self.specs[name], value, trip.index, {})
 
+    def removable(self) -> list[str]:
+        """The headers of the compared fields a person may take out of the sheet."""
+        return [s.label for s in self.specs.values() if s.label not in self.required]
+
+    def absent(self, sheet: SheetRows) -> list[str]:
+        """The compared fields whose column was taken out: the plan keeps their values."""
+        removable = self.removable()
+        return [n for n, s in self.specs.items() if s.label in removable and not sheet.has(s.label)]
+
     def start(self, at: RowAt, state: Any) -> tuple[dict[str, Any], Any, Any]:
         """The plan's values of the row's record ({} for a new row), its account, its ``plain``.
 
         Every sheet reads the account first: the people and plays a row names are
         looked for in it, so a row whose account is wrong (INVALID) is read no further.
+        A plain field whose column was taken out keeps the record's value, so checks
+        across fields (a play's end after its start) see what the plan holds.
         """
         own = state.values if state is not None else {}
         account = refs.account(at, own.get("account_id"), plan_wide=self.plan_wide)
         if account is INVALID:
             return own, INVALID, INVALID
-        return own, account, refs.fields(at, list(self.plain), own)
+        if state is None:
+            return own, account, refs.fields(at, list(self.plain), own)
+        absent = self.absent(at.sheet)
+        values = refs.fields(at, [s for s in self.plain if s.name not in absent], own)
+        if values is not INVALID:
+            values |= {s.name: own.get(s.name) for s in self.plain if s.name in absent}
+        return own, account, values
 
     def finish(
         self, trip: RoundTrip, sheet: SheetRows, rows: dict[int, dict[str, Any]], edited: set[int]
@@ -178,6 +200,8 @@ class RecordSheet:
         sheet = SheetRows(raw, rows)
         if missing_column(sheet, (*self.required, layout.RECORD_ID, layout.VERSION), trip.issues):
             return
+        removed_columns(sheet, self.removable(), trip.issues)
+        absent = self.absent(sheet)
         states = self.load(trip)
         seen: dict[uuid.UUID, int] = {}
         final: dict[int, dict[str, Any]] = {}
@@ -210,6 +234,7 @@ class RecordSheet:
             read = self.row_values(at, state)
             if read is INVALID:
                 continue
+            self._keep_absent(state, read, absent)
             final[number] = (state.values if state else {}) | read.values
             before = len(trip.changes)
             if state is None:
@@ -219,6 +244,17 @@ class RecordSheet:
             if len(trip.changes) > before:
                 edited.add(number)
         self.finish(trip, sheet, final, edited)
+        self._delete_gone(trip, states, seen)
+
+    def _keep_absent(self, state: RecordState | None, read: RowValues, absent: list[str]) -> None:
+        """Give a changed row the plan's values of the removed columns (they read blank)."""
+        if state is not None:
+            read.values |= {n: state.values.get(n) for n in absent if n in read.values}
+
+    def _delete_gone(
+        self, trip: RoundTrip, states: dict[uuid.UUID, RecordState], seen: dict[uuid.UUID, int]
+    ) -> None:
+        """Delete the records whose rows are gone, unless made after the export or cascaded."""
         for state in states.values():
             if (
                 state.id not in seen

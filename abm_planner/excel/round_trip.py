@@ -46,6 +46,7 @@ from abm_planner.excel.sheet_rows import (
     differs,
     edit_conflict,
     missing_column,
+    removed_columns,
     version_conflict,
 )
 from abm_planner.excel.sheet_rows import record_id as row_record_id
@@ -129,6 +130,7 @@ class RoundTrip:
         present = [spec for spec in specs.values() if squash(spec.label) in sheet.columns]
         if missing_column(sheet, ("Name", layout.RECORD_ID, layout.VERSION), self.issues):
             return set(self.index.accounts if kind == "account" else self.index.people)
+        removed_columns(sheet, [s.label for s in specs.values() if s.name != "name"], self.issues)
         seen: dict[uuid.UUID, int] = {}
         for number, row in enumerate(sheet.rows[1:], start=2):
             if all(parse.is_blank(v) for v in row):

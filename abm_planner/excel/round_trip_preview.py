@@ -43,6 +43,13 @@ from abm_planner.excel.sheet_rows import ExportMeta, read_meta
 from abm_planner.excel.workbook_writer import META_SHEET
 
 _VERBS = (("added", ADD), ("changed", CHANGE), ("deleted", DELETE))
+# what a sheet holds, as the note about a missing sheet names it
+_RECORDS = {
+    layout.ACCOUNTS: "accounts",
+    layout.STAKEHOLDERS: "stakeholders",
+    **{s.sheet: s.plural for s in SHEETS},
+    layout.RELATIONSHIPS: "relationship lines",
+}
 
 
 def sheet_reader(
@@ -113,13 +120,7 @@ def read_round_trip(
         raw = by_name.get(name)
         if raw is None:
             if name != layout.PLAY_LIBRARY:
-                preview.issues.append(
-                    ImportIssue(
-                        INFO,
-                        f"the sheet '{name}' was removed; its records are left as they are",
-                        Location(path),
-                    )
-                )
+                preview.issues.append(ImportIssue(INFO, _no_sheet(meta, name), Location(path)))
             continue
         rows = list(raw.rows)
         _mapping(preview, raw, rows, "round_trip")
@@ -138,6 +139,19 @@ def read_round_trip(
                 preview.counts[f"{sheet.plural} {verb}"] = count
     preview.counts["conflicts"] = sum(1 for c in preview.changes if c.conflict)
     return True
+
+
+def _no_sheet(meta: ExportMeta, name: str) -> str:
+    """Why a returning sheet is not in the workbook, kindly: an older export lacks some."""
+    from abm_planner.excel.workbook_export import FORMAT_VERSION
+
+    records = _RECORDS.get(name, "records")
+    if meta.version < int(FORMAT_VERSION):
+        return (
+            f"This workbook has no {name} sheet (exported by an older version of ABM Planner, "
+            f"or removed); the plan's {records} are left as they are"
+        )
+    return f"the sheet '{name}' was removed; the plan's {records} are left as they are"
 
 
 def _library(

@@ -8,11 +8,12 @@ how a row becomes values. A new sheet plugs in with one line in ``SHEETS``;
 ``import_apply`` writes its changes, the preview counts and the GUI names them
 from the same entry, in this order (deletes in reverse).
 
-To bring back a further sheet (say "Decisions"): export it with the hidden
+To bring back a further sheet (say "Meetings"): export it with the hidden
 ``Record id`` and ``Version`` columns (``export_layout``), write
-``sheet_decisions.py`` with a ``RecordSheet`` subclass (``load`` the plan's
+``sheet_meetings.py`` with a ``RecordSheet`` subclass (its ``required`` key
+columns only, ``one``/``plural`` nouns for the counts, ``load`` the plan's
 records of the exported scope, ``row_values`` one row, using ``sheet_refs`` for
-the account and people it names) and add ``sheet_decisions.SHEET`` below.
+the account and people it names) and add ``sheet_meetings.SHEET`` below.
 """
 
 from __future__ import annotations
@@ -48,4 +49,3 @@ KIND_LABELS: dict[str, str] = {
     "play_template": "Play template",
     **{s.kind: s.label for s in SHEETS},
 }
-PLURALS: dict[str, str] = {s.kind: s.plural for s in SHEETS}

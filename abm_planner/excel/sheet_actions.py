@@ -42,12 +42,13 @@ TITLE_LENGTH = 80
 class ActionsSheet(RecordSheet):
     sheet = layout.ACTIONS
     kind = "action"
+    one = "action"
     plural = "actions"
     label = "Action"
     name_field = "text"
     model = ActionItem
     specs: ClassVar[dict[str, FieldSpec]] = {n: BY_NAME[n] for n in COLUMNS}  # sheet order
-    required = tuple(s.label for s in (*OTHERS, *PLAIN))
+    required = (layout.ACCOUNT, "Action")  # whose action, and which
     plain = PLAIN
     plan_wide = True
     choices: ClassVar[dict[str, dict[str, str]]] = {"status": ACTION_STATUS_LABELS}

@@ -90,12 +90,13 @@ def show_workshop(trip: RoundTrip, value: Any) -> str:
 class DecisionsSheet(RecordSheet):
     sheet = layout.DECISIONS
     kind = "decision"
+    one = "decision"
     plural = "decisions"
     label = "Decision"
     name_field = "title"
     model = Decision
     specs: ClassVar[dict[str, FieldSpec]] = {n: BY_NAME[n] for n in COLUMNS}  # sheet order
-    required = tuple(s.label for s in (*OTHERS, *PLAIN))
+    required = (layout.ACCOUNT, "Date")  # whose decision, and when
     plain = PLAIN
     plan_wide = True
 

@@ -61,12 +61,13 @@ COLUMNS = (
 class ObjectivesSheet(RecordSheet):
     sheet = layout.OBJECTIVES
     kind = "objective"
+    one = "objective"
     plural = "objectives"
     label = "Objective"
     name_field = "title"
     model = Objective
     specs: ClassVar[dict[str, FieldSpec]] = {n: BY_NAME[n] for n in COLUMNS}  # sheet order
-    required = tuple(s.label for s in (*OTHERS, *PLAIN))
+    required = (layout.ACCOUNT, "Objective")  # whose objective, and which
     plain = PLAIN
     plan_wide = True
     named: ClassVar[dict[str, str]] = {"stakeholder_id": "stakeholder"}

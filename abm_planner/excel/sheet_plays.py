@@ -73,6 +73,7 @@ COLUMNS = (
 class PlaysSheet(RecordSheet):
     sheet = layout.PLAYS
     kind = "play"
+    one = "play"
     plural = "plays"
     label = "Play"
     model = PlayAssignment
@@ -80,7 +81,7 @@ class PlaysSheet(RecordSheet):
         "target_ids": (play_targets, "assignment_id", "stakeholder_id")
     }
     specs: ClassVar[dict[str, FieldSpec]] = {n: BY_NAME[n] for n in COLUMNS}  # sheet order
-    required = tuple(s.label for s in (*REFERENCES, *PLAIN))
+    required = (layout.ACCOUNT, "Play")  # whose play, and which
     plain = PLAIN
     named: ClassVar[dict[str, str]] = {"template_id": "play_template"}
     choices: ClassVar[dict[str, dict[str, str]]] = {"lead_function": LEADS}

@@ -33,6 +33,7 @@ STRENGTHS = (1, 2, 3)
 class RelationshipsSheet(RecordSheet):
     sheet = layout.RELATIONSHIPS
     kind = "line"
+    one = "line"
     plural = "lines"
     label = "Relationship"
     model = StakeholderLine
@@ -47,7 +48,7 @@ class RelationshipsSheet(RecordSheet):
             FieldSpec("strength", "Strength", _INT),
         )
     }
-    required = (layout.ACCOUNT, "From", "Line", "To", "Dotted", "Strength")
+    required = (layout.ACCOUNT, "From", "Line", "To")  # which line a row is
     named: ClassVar[dict[str, str]] = {"source_id": "stakeholder", "target_id": "stakeholder"}
     choices: ClassVar[dict[str, dict[str, str]]] = {"kind": LINE_LABELS}
 

@@ -19,9 +19,10 @@ from abm_planner.excel import export_layout as layout
 from abm_planner.excel import value_parsing as parse
 from abm_planner.excel.errors import column_letter
 from abm_planner.excel.header_mapping import squash
-from abm_planner.excel.import_model import ERROR, ImportIssue, Location
+from abm_planner.excel.import_model import ERROR, INFO, ImportIssue, Location
 from abm_planner.excel.raw_sheet import RawSheet
 from abm_planner.excel.safe_cells import fits_in_cell, truncated_for_cell
+from abm_planner.excel.whitespace_meta import ExportedGrid, read_grid
 
 if TYPE_CHECKING:
     from abm_planner.excel.field_values import FieldReader
@@ -33,6 +34,8 @@ class ExportMeta:
     plan: str
     exported_at: datetime
     account_ids: frozenset[uuid.UUID] | None  # None: the whole plan was exported
+    version: int = 1  # FORMAT_VERSION: 1 before the export kept the whitespace grid
+    whitespace: ExportedGrid | None = None  # the grid as exported; None: an older export
 
 
 def read_meta(rows: list[list[Any]]) -> ExportMeta | None:
@@ -50,7 +53,15 @@ def read_meta(rows: list[list[Any]]) -> ExportMeta | None:
     accounts = None
     if values.get("scope") == "accounts":
         accounts = frozenset(uuid.UUID(v) for k, v in entries if k == "account")
-    return ExportMeta(values.get("plan_id", ""), values.get("plan", ""), exported, accounts)
+    version = values.get("format_version", "1")
+    return ExportMeta(
+        values.get("plan_id", ""),
+        values.get("plan", ""),
+        exported,
+        accounts,
+        int(version) if version.isascii() and version.isdigit() and len(version) < 6 else 1,
+        read_grid(entries),
+    )
 
 
 @dataclass(slots=True)
@@ -101,22 +112,55 @@ class SheetRows:
 
 
 def missing_column(sheet: SheetRows, headers: tuple[str, ...], issues: list[ImportIssue]) -> bool:
-    """Report the first of ``headers`` the sheet lacks; every round-trip sheet stops on it.
+    """Report the ``headers`` the sheet lacks, in one error; every round-trip sheet stops on it.
 
-    Without those columns no row can be matched to its record, so reading on would
-    turn every row into a new record; one error at the header row says why instead.
+    These are the columns that say which record a row is (its hidden id and
+    version, its account, its name): without them no row can be matched or told
+    apart, so reading on would turn every row into a new record. Columns a person
+    may remove are left to ``removed_columns``.
     """
-    missing = next((h for h in headers if not sheet.has(h)), None)
-    if missing is None:
+    missing = [h for h in headers if not sheet.has(h)]
+    if not missing:
         return False
+    quoted = [f"'{h}'" for h in missing]
+    names = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    one = len(missing) == 1
+    subject = f"the column {names} is" if one else f"the columns {names} are"
+    it = "it" if one else "them"
+    why = (
+        f"rows cannot be matched to the plan without {it}"
+        if {layout.RECORD_ID, layout.VERSION} & set(missing)
+        else f"every row needs {it}"
+    )
     issues.append(
         ImportIssue(
             ERROR,
-            f"the column '{missing}' is missing; rows cannot be matched to the plan",
+            f"{subject} missing; {why}. Put {it} back, or remove the whole sheet to leave "
+            "its records as they are",
             Location(sheet.raw.file, sheet.raw.sheet, 1),
         )
     )
     return True
+
+
+def removed_columns(
+    sheet: SheetRows, labels: list[str] | tuple[str, ...], issues: list[ImportIssue]
+) -> list[str]:
+    """The editable columns the person took out, each noted once: the plan keeps their values.
+
+    A column someone did not care about and deleted must not cost the edits made
+    in the others, so the rows are read without it and say so in the preview.
+    """
+    removed = [label for label in labels if not sheet.has(label)]
+    issues += [
+        ImportIssue(
+            INFO,
+            f"the column '{label}' was removed; its values are left as they are",
+            Location(sheet.raw.file, sheet.raw.sheet, 1),
+        )
+        for label in removed
+    ]
+    return removed
 
 
 def record_id(

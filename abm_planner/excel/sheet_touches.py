@@ -56,11 +56,12 @@ COLUMNS = (
 class TouchesSheet(RecordSheet):
     sheet = layout.TOUCHES
     kind = "touch"
+    one = "touch"
     plural = "touches"
     label = "Touch"
     model = Touch
     specs: ClassVar[dict[str, FieldSpec]] = {n: BY_NAME[n] for n in COLUMNS}  # sheet order
-    required = tuple(s.label for s in (*REFERENCES, *PLAIN))
+    required = (layout.ACCOUNT, "Date")  # whose touch, and when
     plain = PLAIN
     named: ClassVar[dict[str, str]] = {"stakeholder_id": "stakeholder", "assignment_id": "play"}
     choices: ClassVar[dict[str, dict[str, str]]] = {"function": FUNCTIONS}

@@ -4,15 +4,21 @@ The sheet is a grid, not a list: one row per account (the hidden Account id
 keeps accounts of one name apart), one column per solution of the plan, each
 cell a whitespace status. A status typed in an empty cell adds the cell's
 record, another status changes it, a cleared cell (or an account's row taken
-out) deletes it. Cells carry no version, so a cell edited in the plan since
-the export is a conflict. A column that names no solution of the plan is left
-out with a warning (a solution renamed since the export, say).
+out) deletes it. Cells carry no id or version, so the export keeps the grid as
+exported in its hidden sheet (``whitespace_meta``): a cell that still shows the
+exported status was not edited and is left alone, whatever the plan did since;
+one the person changed is a change, and a conflict when the plan's cell moved
+away from the exported status too. Exports from before that kept no grid fall
+back to edit times: a cell edited in the plan since the export conflicts. A
+column that names no solution of the plan is left out with a warning (a
+solution renamed since the export, say); a solution's column taken out leaves
+its cells as they are.
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from sqlalchemy import select
 
@@ -37,18 +43,34 @@ from abm_planner.excel.plan_index import RecordState, name_key
 from abm_planner.excel.raw_sheet import RawSheet
 from abm_planner.excel.record_ids import new_record_id
 from abm_planner.excel.record_sheet import RecordSheet
-from abm_planner.excel.sheet_rows import SheetRows, edit_conflict, missing_column
+from abm_planner.excel.sheet_rows import (
+    SheetRows,
+    edit_conflict,
+    missing_column,
+    removed_columns,
+)
 from abm_planner.store.models import Solution, Whitespace
 
 if TYPE_CHECKING:
     from abm_planner.excel.round_trip import RoundTrip
 
 STATUS = FieldSpec("status_id", "Status", FieldKind.TERM, vocabulary=vocab.WHITESPACE)
+_UNKNOWN = object()  # a cell's status at the export, when an older export did not keep it
+
+
+class Cell(NamedTuple):
+    """A cell of the grid being read: whose, which solution (and its name), where."""
+
+    account: uuid.UUID
+    solution: uuid.UUID
+    name: str
+    where: Location
 
 
 class WhitespaceSheet(RecordSheet):
     sheet = layout.WHITESPACE
     kind = "whitespace"
+    one = "whitespace cell"
     plural = "whitespace cells"
     label = "Whitespace"
     model = Whitespace
@@ -78,43 +100,87 @@ class WhitespaceSheet(RecordSheet):
             if account in trip.deleted_accounts:
                 continue
             for header, (solution, name) in columns.items():
-                value = refs.cell(at, header)
-                if value is INVALID:
+                typed = self._status(at, header)
+                if typed is INVALID:
                     continue
                 state = cells.pop((account, solution), None)
-                where = sheet.where(number, header)
-                if parse.is_blank(value):
-                    if state is not None:
-                        self._gone(trip, state, name)
-                    continue
-                status = trip.reader.read(
-                    FieldSpec("status_id", header, FieldKind.TERM, vocabulary=vocab.WHITESPACE),
-                    value,
-                    where,
-                )
-                if status is INVALID or (state and state.values["status_id"] == status):
-                    continue
-                self._set(
-                    trip,
-                    account=account,
-                    solution=solution,
-                    name=name,
-                    status=status,
-                    state=state,
-                    where=where,
-                )
-        for state in cells.values():
-            if state.account_id not in seen and state.account_id not in trip.deleted_accounts:
-                self._gone(trip, state, state.name)
+                cell = Cell(account, solution, name, sheet.where(number, header))
+                self._compare(trip, cell, typed, state)
+        for (account, solution), state in cells.items():
+            if account in seen or account in trip.deleted_accounts:
+                continue  # a column taken out, or the cells go with their account
+            before = self._before(trip, account, solution, state)
+            if before is not None:  # the workbook had the cell (an older one: made before it)
+                conflict = self._conflict(trip, before, state, deleting=True)
+                self._gone(trip, state, state.name, conflict)
+
+    def _status(self, at: refs.RowAt, header: str) -> Any:
+        """The status typed in the cell, None for a blank one, or INVALID."""
+        value = refs.cell(at, header)
+        if value is INVALID or parse.is_blank(value):
+            return None if value is not INVALID else INVALID
+        spec = FieldSpec("status_id", header, FieldKind.TERM, vocabulary=vocab.WHITESPACE)
+        return at.trip.reader.read(spec, value, at.sheet.where(at.number, header))
+
+    def _before(
+        self, trip: RoundTrip, account: uuid.UUID, solution: uuid.UUID, state: RecordState | None
+    ) -> Any:
+        """The cell's status at the export (None: empty), or _UNKNOWN for an older export.
+
+        An older export kept no grid: then a plan cell made before the export was in
+        it (its status is not known) and one made after was not.
+        """
+        grid = trip.meta.whitespace
+        if grid is not None:
+            return grid.status(account, solution)
+        if state is not None and state.created_at > trip.meta.exported_at:
+            return None
+        return _UNKNOWN
+
+    def _compare(self, trip: RoundTrip, cell: Cell, typed: Any, state: RecordState | None) -> None:
+        """One cell: untouched in the workbook is left alone, else a change (or a conflict)."""
+        plan = state.values["status_id"] if state is not None else None
+        if typed == plan:
+            return
+        before = self._before(trip, cell.account, cell.solution, state)
+        if before is not _UNKNOWN and typed == before:
+            return  # not edited in the workbook: what the plan did since stays
+        conflict = self._conflict(trip, before, state, deleting=typed is None)
+        if typed is None:
+            if state is not None:
+                self._gone(trip, state, cell.name, conflict, cell.where)
+            return
+        self._set(trip, cell, typed, state, conflict)
+
+    def _conflict(
+        self, trip: RoundTrip, before: Any, state: RecordState | None, *, deleting: bool = False
+    ) -> str:
+        """Why the cell conflicts: the plan's cell is no longer what the workbook showed.
+
+        Deleting a cell also loses what the sheet does not show (its notes), so a
+        cell edited in any way since the export conflicts when it would be deleted.
+        """
+        if before is _UNKNOWN:  # an older export: only the edit time tells
+            return edit_conflict(state.updated_at, trip.meta) if state is not None else ""
+        now = state.values["status_id"] if state is not None else None
+        if now == before:
+            return edit_conflict(state.updated_at, trip.meta) if deleting and state else ""
+        return (
+            "changed in the plan since the export "
+            f"(was {self._label(trip, before)}, now {self._label(trip, now)})"
+        )
+
+    def _label(self, trip: RoundTrip, status: uuid.UUID | None) -> str:
+        return self.show(trip, "status_id", status) if status is not None else "empty"
 
     def _columns(self, trip: RoundTrip, sheet: SheetRows) -> dict[str, tuple[uuid.UUID, str]]:
         assert trip.session is not None
-        solutions = [
-            (solution, name)
-            for solution, name in trip.session.execute(
-                select(Solution.id, Solution.name).order_by(Solution.sort_order, Solution.name)
+        found_solutions = trip.session.execute(
+            select(Solution.id, Solution.name, Solution.created_at).order_by(
+                Solution.sort_order, Solution.name
             )
-        ]
+        ).all()
+        solutions = [(solution, name) for solution, name, _created in found_solutions]
         headers = layout.unique_headers([n for _i, n in solutions], taken={"account"})
         exact = {h.casefold(): s for h, s in zip(headers, solutions, strict=True)}
         loose: dict[str, list[tuple[uuid.UUID, str]]] = {}
@@ -138,6 +204,15 @@ class WhitespaceSheet(RecordSheet):
                 )
                 continue
             columns[text] = (found[0], found[1])
+        grid = trip.meta.whitespace
+        kept = {solution for solution, _name in columns.values()}
+        removed = [
+            header
+            for header, (solution, _name, created) in zip(headers, found_solutions, strict=True)
+            if solution not in kept
+            and (solution in grid.solutions if grid else created <= trip.meta.exported_at)
+        ]
+        removed_columns(sheet, removed, trip.issues)
         return columns
 
     def _cells(self, trip: RoundTrip) -> dict[tuple[uuid.UUID, uuid.UUID], RecordState]:
@@ -166,8 +241,6 @@ class WhitespaceSheet(RecordSheet):
             status,
             name,
         ) in trip.session.execute(query):
-            if created > trip.meta.exported_at:
-                continue  # the workbook cannot have known it
             values = {"status_id": status}
             cells[account, solution] = RecordState(
                 ident, version, created, updated, name, "", values, account
@@ -188,14 +261,12 @@ class WhitespaceSheet(RecordSheet):
     def _set(
         self,
         trip: RoundTrip,
-        *,
-        account: uuid.UUID,
-        solution: uuid.UUID,
-        name: str,
+        cell: Cell,
         status: uuid.UUID,
         state: RecordState | None,
-        where: Location,
+        conflict: str,
     ) -> None:
+        account, solution, name, where = cell
         old = self.show(trip, "status_id", state.values["status_id"]) if state else ""
         fields = (FieldChange("status_id", name, old, self.show(trip, "status_id", status)),)
         title = f"{trip.account_name(account)} × {name}"
@@ -212,6 +283,7 @@ class WhitespaceSheet(RecordSheet):
                     trip.account_name(account),
                     fields,
                     where,
+                    conflict,
                     values=values,
                     depends_on=refs.needs(trip, "account", account),
                 )
@@ -227,13 +299,20 @@ class WhitespaceSheet(RecordSheet):
                 trip.account_name(account),
                 fields,
                 where,
-                edit_conflict(state.updated_at, trip.meta),
+                conflict,
                 state.version,
                 {"status_id": status},
             )
         )
 
-    def _gone(self, trip: RoundTrip, state: RecordState, name: str) -> None:
+    def _gone(
+        self,
+        trip: RoundTrip,
+        state: RecordState,
+        name: str,
+        conflict: str,
+        where: Location | None = None,
+    ) -> None:
         trip.changes.append(
             RecordChange(
                 f"{self.kind}:{state.id}",
@@ -250,8 +329,9 @@ class WhitespaceSheet(RecordSheet):
                         "",
                     ),
                 ),
-                conflict=edit_conflict(state.updated_at, trip.meta),
-                version=state.version,
+                where,
+                conflict,
+                state.version,
             )
         )
 

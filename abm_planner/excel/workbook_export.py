@@ -23,6 +23,7 @@ from abm_planner.domain import vocabularies as vocab
 from abm_planner.excel import export_activity as activity
 from abm_planner.excel import export_layout as layout
 from abm_planner.excel import export_workshop as workshop
+from abm_planner.excel import whitespace_meta
 from abm_planner.excel.errors import ExportError, OperationCancelled
 from abm_planner.excel.export_cover import COVER_SHEET, SheetLine, write_cover
 from abm_planner.excel.export_data import FUNCTION_LABELS, KIND_LABELS, LINE_LABELS, ExportData
@@ -35,7 +36,7 @@ from abm_planner.store.base import utcnow
 
 Progress = Callable[[int, int], None]
 FORMAT_ID = "abm-planner-plan-export"
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"  # 2: every data sheet comes back; the whitespace grid as exported
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,4 +297,5 @@ def _write_meta(
         ("scope_label", scope),
     ]
     entries += [("account", str(account_id)) for account_id in data.account_ids or ()]
+    entries += whitespace_meta.entries(data.whitespace_columns, data.whitespace_cells)
     writer.write_meta(entries)

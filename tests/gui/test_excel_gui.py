@@ -275,7 +275,7 @@ def test_crm_csv_import_shows_the_preview_and_adds_accounts_to_the_portfolio(
     assert preview is not None
     assert preview.counts["accounts added"] == 3
     assert preview.counts["stakeholders added"] == 2
-    assert "accounts added 3" in dialog.ui.countsLabel.text()
+    assert "3 accounts added" in dialog.ui.countsLabel.text()
     # Added: 3 accounts, 2 people and the new industry "Transport".
     assert dialog.model.group_count(ADDED) == 6
     assert dialog.ui.selectionLabel.text() == "6 of 6 changes ticked"

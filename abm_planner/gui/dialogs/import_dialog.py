@@ -26,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from abm_planner.errors import ReadOnlyPlanError
+from abm_planner.excel.change_nouns import NOUNS
 from abm_planner.excel.errors import StalePreviewError
 from abm_planner.excel.import_model import ImportPreview, ImportResult
 from abm_planner.excel.import_preview import SheetChoice
@@ -37,13 +38,7 @@ from abm_planner.gui.plan_opening import PLAN_SUFFIX
 from abm_planner.gui.workers import Cancelled, Job, Progress, start_job
 from abm_planner.services.changes import Change
 
-_NOUNS = {
-    "account": ("account", "accounts"),
-    "stakeholder": ("stakeholder", "stakeholders"),
-    "line": ("reporting line", "reporting lines"),
-    "term": ("industry", "industries"),
-    "play_template": ("play template", "play templates"),
-}
+_NOUNS = NOUNS  # every kind an import writes, singular and plural: "1 whitespace cell"
 
 
 def _tr(text: str) -> str:

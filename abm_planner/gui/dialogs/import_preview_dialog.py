@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from abm_planner.excel.change_nouns import count_text
 from abm_planner.excel.errors import column_letter
 from abm_planner.excel.import_model import ERROR, INFO, WARNING, ImportIssue, ImportPreview
 from abm_planner.gui.dialogs.import_mapping import Choices, SheetMappingEditor, files_title
@@ -141,7 +142,7 @@ class ImportPreviewDialog(QDialog):
             if self.model.rowCount(group) <= EXPANDED_GROUP_LIMIT:
                 tree.expand(group)
         self._show_issues(preview.issues)
-        counts = " · ".join(f"{name} {number:,}" for name, number in preview.counts.items())
+        counts = " · ".join(count_text(name, number) for name, number in preview.counts.items())
         self.ui.countsLabel.setText(self.tr("In the files: {0}").format(counts) if counts else "")
         self.ui.countsLabel.setVisible(bool(counts))
         self._update_state()

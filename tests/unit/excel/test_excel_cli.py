@@ -52,8 +52,9 @@ def test_import_crm_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert "Account Name                             -> Name" in printed
     assert main(["import", str(plan), *map(str, files)]) == 0
     printed = capsys.readouterr().out
-    assert "added 3 account(s), 3 stakeholder(s), 1 line(s)" in printed
-    assert "2 contact(s) without a known account were skipped" in printed
+    assert "added 3 accounts, 3 stakeholders, 1 relationship line" in printed
+    assert "2 contacts without a known account were skipped" in printed
+    assert "(s)" not in printed
 
 
 def test_import_error_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
