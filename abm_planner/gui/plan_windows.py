@@ -82,6 +82,13 @@ PLAN_WINDOWS: tuple[PlanWindowSpec, ...] = (
         "open_team_and_solutions",
         None,
     ),
+    PlanWindowSpec(
+        "&Lists…",
+        "The plan's own words: buying roles, stages, play types, channels and the other lists",
+        "abm_planner.gui.dialogs.lists_dialog",
+        "open_lists_dialog",
+        None,
+    ),
 )
 
 

@@ -18,6 +18,7 @@ class Term:
     key: str
     label: str
     value: int | None
+    active: bool = True  # a retired term is shown where used but not offered for new values
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,16 @@ class Member:
 def vocabulary(plan: Plan, kind: str) -> list[Term]:
     """The terms of one vocabulary, in the team's order."""
     with plan.read() as session:
-        return [Term(t.id, t.key, t.label, t.value) for t in terms(session, kind)]
+        return [Term(t.id, t.key, t.label, t.value, t.active) for t in terms(session, kind)]
+
+
+def offered(all_terms: list[Term], keep: object = None) -> list[Term]:
+    """The terms an editor offers: the active ones, plus ``keep`` (an id or ids) if retired.
+
+    A record that already holds a retired term must still show it; nobody picks it anew.
+    """
+    kept = set(keep) if isinstance(keep, (list, tuple, set, frozenset)) else {keep}
+    return [t for t in all_terms if t.active or t.id in kept]
 
 
 def team_members(plan: Plan) -> list[Member]:

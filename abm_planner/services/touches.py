@@ -138,7 +138,7 @@ def update_touch(plan: Plan, touch_id: uuid.UUID, changes: dict[str, Any]) -> di
     touch is history of that account.
     """
     changes = dict(changes)
-    people = {
+    people: dict[str, Any] = {
         name: changes.pop(name) for name in ("stakeholder_id", "assignment_id") if name in changes
     }
     clean = clean_changes(SPECS, changes)

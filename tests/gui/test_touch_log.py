@@ -206,3 +206,22 @@ def test_the_plays_tab_opens_the_log_of_the_chosen_person(
     tab.open_touch_log()  # a second click raises the same window
     assert len(tab.findChildren(TouchLogDialog)) == 1
     opened[0].close()
+
+
+def test_a_retired_channel_is_not_offered_but_still_shown_on_a_touch_that_has_it(
+    qtbot: QtBot, context: PlanContext, account: uuid.UUID
+) -> None:
+    from abm_planner.gui.views.plays.touch_dialog import TouchChoices
+    from abm_planner.services.vocabularies import set_active
+
+    touch = next(t for t in touches.list_touches(context.plan, account) if t.channel)
+    values = touches.touch_values(context.plan, touch.id)
+    set_active(context.plan, values["channel_id"], False)
+    choices = TouchChoices.for_account(context.plan, account)
+    dialog = LogTouchDialog(choices)
+    qtbot.addWidget(dialog)
+    offered = [dialog.ui.channelCombo.itemText(i) for i in range(dialog.ui.channelCombo.count())]
+    assert touch.channel not in offered
+    dialog.show_touch(values)
+    assert dialog.ui.channelCombo.currentText() == f"{touch.channel} (retired)"
+    assert dialog.values()["channel_id"] == values["channel_id"]  # an edit keeps it

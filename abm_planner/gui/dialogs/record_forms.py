@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidgetItem,
     QPlainTextEdit,
     QWidget,
@@ -36,6 +37,7 @@ from abm_planner.errors import UserError
 from abm_planner.gui.forms.ui_account_form import Ui_AccountForm
 from abm_planner.gui.forms.ui_stakeholder_form import Ui_StakeholderForm
 from abm_planner.gui.forms.ui_team_member_form import Ui_TeamMemberForm
+from abm_planner.gui.views.choices import retired_label
 from abm_planner.services.lookups import Member, Term, team_members, vocabulary
 from abm_planner.services.plans import Plan
 
@@ -87,9 +89,14 @@ class _RecordForm(QDialog):
 
     @staticmethod
     def _fill_terms(combo: QComboBox, terms: list[Term], none_label: str) -> None:
+        """Offer the active terms; a retired one is there (hidden) for a record that holds it."""
         combo.addItem(none_label, None)
         for term in terms:
-            combo.addItem(term.label, term.id)
+            combo.addItem(term.label if term.active else retired_label(term.label), term.id)
+            if not term.active:
+                view = combo.view()
+                assert isinstance(view, QListView)
+                view.setRowHidden(combo.count() - 1, True)
 
     @staticmethod
     def _fill_members(
@@ -176,11 +183,15 @@ class StakeholderFormDialog(_RecordForm):
         self._fill_members(ui.salesOwnerCombo, members, none, choices.owner("sales"))
         self._fill_members(ui.marketingOwnerCombo, members, none, choices.owner("marketing"))
         for term in choices.terms.get(vocab.ROLE, []):
-            item = QListWidgetItem(term.label)
+            item = QListWidgetItem(term.label if term.active else retired_label(term.label))
             item.setData(_ID_ROLE, term.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             ui.rolesList.addItem(item)
+            item.setHidden(not term.active)  # shown only once a stakeholder's roles check it
+        ui.rolesList.itemChanged.connect(
+            lambda item: item.setHidden(item.isHidden() and item.checkState() != _CHECKED)
+        )
         self._setup(ui.nameEdit, ui.errorLabel, ui.buttonBox)
 
     def raw_values(self) -> dict[str, Any]:

@@ -32,7 +32,15 @@ from PySide6.QtWidgets import (
 
 from abm_planner.gui.models.lookups import PlanLookups
 from abm_planner.gui.models.record_table import VALUE_ROLE
-from abm_planner.gui.views.choices import Choice, choose, fill_choices
+from abm_planner.gui.views.choices import (
+    Choice,
+    choose,
+    fill_choices,
+    keep_retired,
+    retired_label,
+    term_choices,
+)
+from abm_planner.services.lookups import offered
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -75,11 +83,22 @@ class ChoiceDelegate(QStyledItemDelegate):
 
 
 class TermDelegate(ChoiceDelegate):
-    """One term of a vocabulary (attitude, influence, coverage, ...)."""
+    """One term of a vocabulary (attitude, influence, coverage, ...).
+
+    Retired terms are not offered, except the one the edited record already holds.
+    """
 
     def __init__(self, lookups: PlanLookups, kind: str, parent: QWidget | None = None) -> None:
-        super().__init__(lambda: [(t.label, t.id) for t in lookups.terms(kind)], parent)
+        super().__init__(lambda: term_choices(lookups.terms(kind))[0], parent)
+        self._lookups = lookups
         self.kind = kind
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:  # noqa: N802
+        assert isinstance(editor, QComboBox)
+        keep_retired(
+            editor, index.data(VALUE_ROLE), term_choices(self._lookups.terms(self.kind))[1]
+        )
+        super().setEditorData(editor, index)
 
 
 class MemberDelegate(ChoiceDelegate):
@@ -103,13 +122,15 @@ class RolesDelegate(QStyledItemDelegate):
     def createEditor(  # noqa: N802
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
     ) -> QWidget:
-        del option, index
+        del option
         editor = QListWidget(parent)
         editor.setAccessibleName(tr("Buying roles"))
         # Checked is what counts; a selection highlight would read as a second state.
         editor.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        for term in self._lookups.terms(self.kind):
-            item = QListWidgetItem(term.label, editor)
+        held = index.data(VALUE_ROLE) or []  # retired roles show only where already held
+        for term in offered(self._lookups.terms(self.kind), held):
+            label = term.label if term.active else retired_label(term.label)
+            item = QListWidgetItem(label, editor)
             item.setData(ITEM_ID_ROLE, term.id)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)

@@ -8,6 +8,7 @@ what to do, and on a refusal calls ``show_error`` and ``show_stored``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -41,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from abm_planner.domain.fields import FieldKind, FieldSpec
-from abm_planner.gui.views.choices import Choice, choose, fill_choices
+from abm_planner.gui.views.choices import Choice, choose, fill_choices, keep_retired
 
 ERROR_COLOR = QColor(0xD3, 0x2F, 0x2F)
 NOT_SET_DATE = QDate(1900, 1, 1)
@@ -211,12 +212,15 @@ class ChoiceEditor(FieldEditor):
     """One term of a vocabulary or one team member, or nothing."""
 
     def _create(self, parent: QWidget) -> QWidget:
+        self._retired: dict[Any, str] = {}
         self.combo = QComboBox(parent)
         self.combo.addItem(tr("—"), None)
         self.combo.activated.connect(lambda _index: self.commit())
         return self.combo
 
-    def set_choices(self, choices: list[Choice]) -> None:
+    def set_choices(self, choices: list[Choice], retired: Mapping[Any, str] | None = None) -> None:
+        """Offer ``choices``; ``retired`` (id → label) are shown only for a value that has one."""
+        self._retired = dict(retired or {})
         fill_choices(self.combo, tr("—"), choices)
         self._display(self._stored)
 
@@ -224,6 +228,7 @@ class ChoiceEditor(FieldEditor):
         return self.combo.currentData()
 
     def _display(self, value: Any) -> None:
+        keep_retired(self.combo, value, self._retired)
         choose(self.combo, value)
 
 

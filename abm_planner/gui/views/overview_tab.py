@@ -29,6 +29,7 @@ from abm_planner.errors import NotFoundError, UserError
 from abm_planner.gui.commands import EditAccountCommand, push
 from abm_planner.gui.models.lookups import LOOKUP_CHANGE_KINDS, PlanLookups
 from abm_planner.gui.plan_context import PlanContext
+from abm_planner.gui.views.choices import Choice, term_choices
 from abm_planner.gui.views.field_editors import ChoiceEditor, FieldEditor, make_editor
 from abm_planner.services.accounts import account_timestamps, get_account
 from abm_planner.services.changes import Change
@@ -155,13 +156,14 @@ class OverviewTab(QScrollArea):
     def _fill_choices(self) -> None:
         for editor in self.editors.values():
             if isinstance(editor, ChoiceEditor):
-                editor.set_choices(self._choices(editor.spec))
+                editor.set_choices(*self._choices(editor.spec))
 
-    def _choices(self, spec: FieldSpec) -> list[tuple[str, uuid.UUID]]:
+    def _choices(self, spec: FieldSpec) -> tuple[list[Choice], dict[uuid.UUID, str]]:
+        """What the editor offers, and the retired terms it shows only where used."""
         if spec.kind is FieldKind.MEMBER:
-            return [(member.name, member.id) for member in self._lookups.members]
+            return [(member.name, member.id) for member in self._lookups.members], {}
         assert spec.vocabulary is not None
-        return [(term.label, term.id) for term in self._lookups.terms(spec.vocabulary)]
+        return term_choices(self._lookups.terms(spec.vocabulary))
 
     def _refresh(self) -> None:
         values: dict[str, Any] = {}

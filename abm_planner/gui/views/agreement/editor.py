@@ -57,7 +57,7 @@ from abm_planner.gui.views.agreement.rubric_tables import (
     TierRulesModel,
 )
 from abm_planner.gui.views.agreement.windows import add_undo_actions
-from abm_planner.gui.views.choices import choose, fill_choices
+from abm_planner.gui.views.choices import choose, fill_choices, keep_retired, term_choices
 from abm_planner.gui.views.delegates import RolesDelegate
 from abm_planner.gui.views.record_table import make_record_table
 from abm_planner.services.changes import Change
@@ -328,10 +328,11 @@ class AgreementEditor(QWidget):
             self.lead_list.select_id(command.record_id)
 
     def _fill_handoff(self) -> None:
-        stages = [(t.label, t.id) for t in self.tiers.lookups.terms(vocab.STAGE)]
+        stages, retired = term_choices(self.tiers.lookups.terms(vocab.STAGE))
         start, end = handoff_stages(self._context.plan)
         for combo, value in ((self.handoff_from, start), (self.handoff_to, end)):
             fill_choices(combo, self.tr("—"), stages)
+            keep_retired(combo, value, retired)
             choose(combo, value)
 
     def _commit_handoff(self) -> None:

@@ -21,7 +21,7 @@ from abm_planner.domain import vocabularies as vocab
 from abm_planner.domain.fields import coerce, field_map
 from abm_planner.errors import UserError
 from abm_planner.gui.forms.ui_play_assignment_form import Ui_PlayAssignmentForm
-from abm_planner.gui.views.choices import choose, fill_choices
+from abm_planner.gui.views.choices import choose, fill_choices, keep_retired, term_choices
 from abm_planner.plays.fields import ASSIGNMENT_FIELDS, check_lead_function
 from abm_planner.plays.weeks import next_monday
 from abm_planner.services.lookups import Member, Term, team_members, vocabulary
@@ -149,9 +149,8 @@ class PlayAssignmentDialog(QDialog):
         ui.leadCombo.clear()
         for key in vocab.LEAD_FUNCTIONS:
             ui.leadCombo.addItem(self.tr(LEAD_LABELS[key]), key)
-        fill_choices(
-            ui.statusCombo, self.tr("—"), [(t.label, t.id) for t in self._choices.statuses]
-        )
+        statuses, self._retired_statuses = term_choices(self._choices.statuses)
+        fill_choices(ui.statusCombo, self.tr("—"), statuses)
         members = [(m.name, m.id) for m in self._choices.members]
         fill_choices(ui.salesOwnerCombo, self.tr("— nobody —"), members)
         fill_choices(ui.marketingOwnerCombo, self.tr("— nobody —"), members)
@@ -170,6 +169,7 @@ class PlayAssignmentDialog(QDialog):
         ui.nameEdit.setText(str(values.get("name") or ""))
         ui.leadCombo.setCurrentIndex(max(ui.leadCombo.findData(values.get("lead_function")), 0))
         if values.get("status_id") is not None or "status_id" in values:
+            keep_retired(ui.statusCombo, values.get("status_id"), self._retired_statuses)
             choose(ui.statusCombo, values.get("status_id"))
         if ui.statusCombo.currentData() is None and "status_id" not in values:
             planned = next((t.id for t in self._choices.statuses if t.key == "planned"), None)

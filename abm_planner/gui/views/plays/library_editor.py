@@ -27,15 +27,22 @@ from abm_planner.gui.commands.play_commands import (
 )
 from abm_planner.gui.forms.ui_play_library_dialog import Ui_PlayLibraryDialog
 from abm_planner.gui.plan_context import PlanContext
-from abm_planner.gui.views.choices import choose, fill_choices
+from abm_planner.gui.views.choices import (
+    choose,
+    fill_choices,
+    keep_retired,
+    retired_label,
+    term_choices,
+)
 from abm_planner.gui.views.delegates import checked_ids
 from abm_planner.gui.views.plays.assignment_dialog import LEAD_LABELS
 from abm_planner.plays.fields import TEMPLATE_FIELDS, check_lead_function
 from abm_planner.services.changes import Change
-from abm_planner.services.lookups import vocabulary
+from abm_planner.services.lookups import Term, vocabulary
 from abm_planner.services.play_templates import TemplateRow, list_templates, unique_name
 
 _ID = Qt.ItemDataRole.UserRole
+_RETIRED = Qt.ItemDataRole.UserRole + 1
 _SPECS = {spec.name: spec for spec in TEMPLATE_FIELDS}
 
 
@@ -43,21 +50,25 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PlayLibraryDialog", text)
 
 
-def _fill_checkable(widget: QListWidget, items: list[tuple[str, uuid.UUID]]) -> None:
+def _fill_checkable(widget: QListWidget, terms: list[Term]) -> None:
     widget.clear()
-    for label, item_id in items:
-        item = QListWidgetItem(label, widget)
-        item.setData(_ID, item_id)
+    for term in terms:
+        item = QListWidgetItem(term.label if term.active else retired_label(term.label), widget)
+        item.setData(_ID, term.id)
+        item.setData(_RETIRED, not term.active)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
+        item.setHidden(not term.active)
 
 
 def _check(widget: QListWidget, ids: list[uuid.UUID]) -> None:
+    """Check ``ids``; a retired term shows only while the template holds it."""
     wanted = set(ids)
     for row in range(widget.count()):
         item = widget.item(row)
-        state = Qt.CheckState.Checked if item.data(_ID) in wanted else Qt.CheckState.Unchecked
-        item.setCheckState(state)
+        held = item.data(_ID) in wanted
+        item.setCheckState(Qt.CheckState.Checked if held else Qt.CheckState.Unchecked)
+        item.setHidden(bool(item.data(_RETIRED)) and not held)
 
 
 class PlayLibraryDialog(QDialog):
@@ -74,19 +85,12 @@ class PlayLibraryDialog(QDialog):
         ui = self.ui
         ui.errorLabel.setStyleSheet("color: #d9483b;")
         ui.errorLabel.hide()
-        fill_choices(
-            ui.typeCombo,
-            tr("—"),
-            [(t.label, t.id) for t in vocabulary(context.plan, vocab.PLAY_TYPE)],
-        )
+        types, self._retired_types = term_choices(vocabulary(context.plan, vocab.PLAY_TYPE))
+        fill_choices(ui.typeCombo, tr("—"), types)
         for key in vocab.LEAD_FUNCTIONS:
             ui.leadCombo.addItem(tr(LEAD_LABELS[key]), key)
-        _fill_checkable(
-            ui.stagesList, [(t.label, t.id) for t in vocabulary(context.plan, vocab.STAGE)]
-        )
-        _fill_checkable(
-            ui.rolesList, [(t.label, t.id) for t in vocabulary(context.plan, vocab.ROLE)]
-        )
+        _fill_checkable(ui.stagesList, vocabulary(context.plan, vocab.STAGE))
+        _fill_checkable(ui.rolesList, vocabulary(context.plan, vocab.ROLE))
         ui.templateList.currentItemChanged.connect(self._on_current_changed)
         ui.addButton.clicked.connect(self.add_template)
         ui.deleteButton.clicked.connect(self.delete_current)
@@ -145,6 +149,7 @@ class PlayLibraryDialog(QDialog):
             return
         values = row.values
         ui.nameEdit.setText(values["name"])
+        keep_retired(ui.typeCombo, values["play_type_id"], self._retired_types)
         choose(ui.typeCombo, values["play_type_id"])
         ui.leadCombo.setCurrentIndex(max(ui.leadCombo.findData(values["lead_function"]), 0))
         ui.touchesSpin.setValue(int(values["typical_touches"] or 0))

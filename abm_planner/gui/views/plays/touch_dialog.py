@@ -19,7 +19,7 @@ from abm_planner.domain import vocabularies as vocab
 from abm_planner.domain.fields import coerce, field_map
 from abm_planner.errors import UserError
 from abm_planner.gui.forms.ui_touch_form import Ui_TouchForm
-from abm_planner.gui.views.choices import choose, fill_choices
+from abm_planner.gui.views.choices import choose, fill_choices, keep_retired, term_choices
 from abm_planner.plays.fields import TOUCH_FIELDS, check_touch_function
 from abm_planner.services.lookups import Member, Term, team_members, vocabulary
 from abm_planner.services.plans import Plan
@@ -67,7 +67,8 @@ class LogTouchDialog(QDialog):
         ui = self.ui
         self._functions = {m.id: m.function for m in choices.members}
         fill_choices(ui.stakeholderCombo, self.tr("— choose —"), choices.people)
-        fill_choices(ui.channelCombo, self.tr("—"), [(t.label, t.id) for t in choices.channels])
+        channels, self._retired_channels = term_choices(choices.channels)
+        fill_choices(ui.channelCombo, self.tr("—"), channels)
         fill_choices(ui.byCombo, self.tr("—"), [(m.name, m.id) for m in choices.members])
         fill_choices(ui.playCombo, self.tr("— no play —"), choices.plays)
         for key in vocab.TOUCH_FUNCTIONS:
@@ -88,6 +89,7 @@ class LogTouchDialog(QDialog):
         self.setWindowTitle(self.tr("Edit touch"))
         choose(ui.stakeholderCombo, values.get("stakeholder_id"))
         choose(ui.playCombo, values.get("assignment_id"))
+        keep_retired(ui.channelCombo, values.get("channel_id"), self._retired_channels)
         choose(ui.channelCombo, values.get("channel_id"))
         choose(ui.byCombo, values.get("by_member_id"))
         index = ui.functionCombo.findData(values.get("function"))
