@@ -104,7 +104,7 @@ def _check_participants(
 
 
 def _label(title: str, held_on: date, moment: str) -> str:
-    """ "Account planning workshop 2026-11-20 start", "Workshop Q1 with Acme 2026-11-20 end"."""
+    """Say "workshop" once: "Account planning workshop 2026-11-20 start", "Workshop Q1 2026-…"."""
     named = title if "workshop" in title.casefold() else f"Workshop {title}"
     return f"{named} {held_on:%Y-%m-%d} {moment}"
 
