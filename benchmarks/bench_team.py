@@ -9,6 +9,10 @@ module. Alone, ``python benchmarks/bench_team.py [run.py options]`` runs just th
 - ``team-open``: from that server, ``summary --json`` (median of a few cold
   processes) and opening the portfolio of 5,000 accounts as the GUI loads it
   (``services.accounts.list_accounts``) in a fresh process, start-up included.
+- ``team-sync``: ``abm-planner sync`` of an offline copy of that server with nothing
+  to do, then after ``SYNC_EDITS`` edits on each side (stakeholders' titles, a
+  quarter of them by Core ``update()`` statements that leave the version alone, as
+  some services write).
 
 The server is a private, throwaway one started for the run as the test suite starts
 it (``tests/team/pg_test_server.py``: Debian's ``postgresql`` package, 127.0.0.1,
@@ -28,7 +32,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-NAMES = ("team-copy", "team-open")
+NAMES = ("team-copy", "team-open", "team-sync")
+SYNC_EDITS = 40
 SUMMARY_RUNS = 3
 HERE = Path(__file__).resolve().parent
 
@@ -43,6 +48,29 @@ rows = list_accounts(plan)
 done = time.perf_counter()
 plan.close()
 print(json.dumps({"accounts": len(rows), "query": done - opened, "total": done - started}))
+"""
+
+
+_EDIT_SCRIPT = r"""
+import sys
+from sqlalchemy import select, update
+from abm_planner.services.plans import open_plan
+from abm_planner.store.models import Stakeholder
+location, first, count, text = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+plan = open_plan(location)
+with plan.read() as session:
+    query = select(Stakeholder.id).order_by(Stakeholder.id).offset(first).limit(count)
+    ids = list(session.scalars(query))
+with plan.write() as unit:
+    for n, record_id in enumerate(ids):
+        if n % 4 == 3:  # as services that write set-wise do: the version stays
+            unit.session.execute(
+                update(Stakeholder).where(Stakeholder.id == record_id).values(title=text)
+            )
+        else:
+            unit.session.get(Stakeholder, record_id).title = f"{text} {n}"
+plan.close()
+print(len(ids))
 """
 
 
@@ -136,8 +164,8 @@ def register_team_benchmarks(runner: ModuleType) -> None:
         return [
             measurement(f"{label} file -> server", seconds, 60.0, "s"),
             measurement(f"{label} file -> server: peak RSS", finished.peak_rss_mb, 500.0, "MB"),
-            # For information: most of it is the offline copy's sync base (services.sync).
-            measurement(f"{label} server -> new file", returned.seconds, float("inf"), "s"),
+            # Includes recording the offline copy's sync base (services.sync.record_origin).
+            measurement(f"{label} server -> new file", returned.seconds, 60.0, "s"),
         ]
 
     @runner.register("team-open")
@@ -176,6 +204,64 @@ def register_team_benchmarks(runner: ModuleType) -> None:
                 "s",
             ),
             measurement("  of which the portfolio query", result["query"], 2.0, "s"),
+        ]
+
+    _register_sync(runner, server, copied)
+
+
+def _register_sync(runner: ModuleType, server: _Server, copied: Any) -> None:
+    """``team-sync``, on the server ``team-copy`` filled (or filled here when run alone)."""
+    measurement = runner.Measurement
+
+    def offline_copy(context: Any) -> Path:
+        """An offline copy of the server's plan (taken by ``team-copy`` when it ran)."""
+        back = server.scratch / "offline.abmplan"
+        if not back.exists():
+            url = server.url or copied(context)[0]
+            taken = runner.run_measured(context.command("copy", url, back), env=server.env())
+            if taken.returncode != 0:
+                raise runner.BenchmarkError(f"copy from the server failed:\n{taken.stderr}")
+        return back
+
+    def synced(context: Any, offline: Path) -> tuple[Any, dict[str, Any]]:
+        finished = runner.run_measured(context.command("sync", offline, "--json"), env=server.env())
+        if finished.returncode != 0:
+            raise runner.BenchmarkError(f"sync failed:\n{finished.stdout}{finished.stderr}")
+        return finished, json.loads(finished.stdout)
+
+    def edited(location: str | Path, first: int, text: str) -> None:
+        command = [sys.executable, "-c", _EDIT_SCRIPT, str(location), str(first)]
+        finished = runner.run_measured([*command, str(SYNC_EDITS), text], env=server.env())
+        if finished.returncode != 0:
+            raise runner.BenchmarkError(f"editing for the sync failed:\n{finished.stderr}")
+
+    @runner.register("team-sync")
+    def team_sync(context: Any) -> list[Any]:
+        offline = offline_copy(context)
+        url = server.url
+        assert url is not None
+        idle, report = synced(context, offline)
+        if report["sent"] or report["received"] or report["merged"]:
+            raise runner.BenchmarkError(f"a sync with nothing to do changed records: {report}")
+        edited(offline, 0, "Offline title")
+        edited(url, 50_000, "Team title")
+        busy, report = synced(context, offline)
+        if (report["sent"], report["received"]) != (SYNC_EDITS, SYNC_EDITS):
+            raise runner.BenchmarkError(f"the sync did not carry every edit: {report}")
+        return [
+            measurement("sync of an offline copy, nothing changed", idle.seconds, 15.0, "s"),
+            measurement(
+                f"sync of an offline copy, {SYNC_EDITS} edits on each side",
+                busy.seconds,
+                30.0,
+                "s",
+            ),
+            measurement(
+                f"sync of an offline copy, {SYNC_EDITS} edits each side: peak RSS",
+                busy.peak_rss_mb,
+                float("inf"),
+                "MB",
+            ),
         ]
 
 

@@ -1,25 +1,29 @@
 """Offline copies of a team plan: remember where they came from, and bring them back.
 
 ``record_origin`` runs right after a team plan was copied into a file: the file
-keeps the server's address (never a password) and the state both now share, table
-by table (``sync_base``). ``sync`` later merges three ways, record by record, the
+keeps the server's address (never a password) and the state both now share
+(``sync_base``, see ``sync_image``). ``sync`` later finds the records changed on
+either side since (``sync_compare``) and merges those three ways, record by record, the
 offline edits ("mine"), the team's edits since ("theirs") and that base: changes to
 different records or fields merge silently both ways; the same field changed to
 different values, or a deletion against an edit, is a ``Conflict`` that ``prefer``
 or ``resolve`` decides. With a conflict left open nothing is written. Otherwise the
 server is written in one transaction with version checks and the file in one unit
 of work; the file commits only after the server did, and then records the merged
-state as the new base. Works on any two plans through SQLAlchemy Core, so the
-"server" may be a PostgreSQL database or another plan file.
+state as the new base. Two new records clashing on a unique name are settled in
+``sync_unique``. Works on any two plans through SQLAlchemy Core, so the "server" may
+be a PostgreSQL database or another plan file.
 """
 
 from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
@@ -28,18 +32,25 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from abm_planner.errors import ReadOnlyPlanError, UserError
 from abm_planner.services.plans import Plan, open_plan
 from abm_planner.services.sync_apply import ConcurrentEditError, apply_ops
+from abm_planner.services.sync_base import (
+    BaseUpdate,
+    file_snapshot,
+    server_state,
+    stored_base,
+    write_base,
+)
+from abm_planner.services.sync_compare import Comparer, TableStates
 from abm_planner.services.sync_labels import readable, reading_order
 from abm_planner.services.sync_links import check_dependants, restore_closure, restored_records
 from abm_planner.services.sync_merge import Choice, Conflict, Resolver, TableMerge, merge_table
-from abm_planner.services.sync_state import (
-    Record,
-    TableShape,
-    decode_base,
-    encode_base,
-    read_canonical,
-    read_native,
-    synced_tables,
+from abm_planner.services.sync_server import (
+    ServerUnreachableError,
+    guarded,
+    server_snapshot,
+    unreachable,
 )
+from abm_planner.services.sync_state import read_native, synced_tables
+from abm_planner.services.sync_unique import check_unique_clashes
 from abm_planner.store.base import utcnow
 from abm_planner.store.models import PlanSettings, SyncBase, SyncOrigin
 from abm_planner.store.plan_location import is_server_url
@@ -63,10 +74,6 @@ __all__ = [
 
 class NotAnOfflineCopyError(UserError):
     """The file was not copied from a team plan, so there is nothing to sync with."""
-
-
-class ServerUnreachableError(UserError):
-    """The team plan could not be reached; nothing was changed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,12 +139,19 @@ def is_offline_copy(plan: Plan) -> bool:
 def record_origin(file_plan: Plan, server_plan: Plan, *, progress: Progress | None = None) -> None:
     """Mark ``file_plan`` as an offline copy of ``server_plan`` taken just now.
 
-    The base is read from the file, which at this point holds exactly what was copied.
+    The base is read from the file, which at this point holds exactly what was copied;
+    the server's bucket stamps are kept where its content still matches it.
     """
     location = str(server_plan.path.resolve()) if server_plan.path else server_plan.location
-    with file_plan.write() as unit:
+    with (
+        server_snapshot(server_plan) as server,
+        ThreadPoolExecutor(1) as pool,  # done with ``server`` before it closes
+        file_plan.write() as unit,
+    ):
+        # The server digests its buckets while the base image is built here.
+        state = pool.submit(lambda: guarded(server_plan, lambda: server_state(server)))
         connection = unit.session.connection()
-        _write_base(connection, progress)
+        write_base(connection, BaseUpdate(None, {}), progress, server=state.result)
         connection.execute(delete(SyncOrigin))
         now = utcnow()
         connection.execute(
@@ -169,7 +183,7 @@ def open_origin(file_plan: Plan, *, password: str | None = None) -> Plan:
             return open_plan(origin.location, password=password)
         return open_plan(origin.location)
     except (OperationalError, DBAPIError) as error:
-        raise _unreachable(origin.location, error) from error
+        raise unreachable(origin.location, error) from error
 
 
 def sync(
@@ -190,32 +204,79 @@ def sync(
         )
     report = SyncReport(server_plan.location)
     resolver = _resolver(prefer, resolve)
+    with stored_base(file_plan) as (legacy, image):
+        merged = _merge(
+            file_plan,
+            server_plan,
+            origin,
+            report,
+            resolver=resolver,
+            legacy=legacy,
+            image=image,
+            progress=progress,
+        )
+        if not report.unresolved:
+            ordered, base_update = merged
+            _apply(
+                file_plan,
+                server_plan,
+                ordered,
+                base_update=base_update,
+                progress=progress,
+                total=len(ordered) + 2,
+            )
+            report.applied = True
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _merge(
+    file_plan: Plan,
+    server_plan: Plan,
+    origin: Origin,
+    report: SyncReport,
+    *,
+    resolver: Resolver,
+    legacy: dict[str, bytes],
+    image: Path | None,
+    progress: Progress | None,
+) -> tuple[list[TableMerge], BaseUpdate]:
+    """Compare and merge every table; the report gets the counts and conflicts."""
     shapes = synced_tables()
     total = len(shapes) + 2
     merges: dict[str, TableMerge] = {}
     base_keys: dict[str, set[str]] = {}
-    with _server_snapshot(server_plan) as theirs_connection, file_plan.read() as session:
-        mine_connection = session.connection()
+    looked_at: dict[str, set[str]] = {}
+    with (
+        server_snapshot(server_plan) as theirs_connection,
+        file_snapshot(file_plan, image) as (mine_connection, attached_base),
+    ):
         _check_same_plan(origin, theirs_connection, server_plan, file_plan)
-        payloads = dict(
-            mine_connection.execute(select(SyncBase.table_name, SyncBase.payload)).all()
-        )
+        comparer = Comparer(mine_connection, theirs_connection, attached_base, legacy)
+        guarded(server_plan, lambda: comparer.prepare(shapes))
         now = utcnow()
 
         def describe(conflict: Conflict) -> Conflict:
             return readable(conflict, mine_connection, theirs_connection)
 
         for done, shape in enumerate(shapes):
-            base = decode_base(payloads.pop(shape.name, None), shape).records
-            base_keys[shape.name] = set(base)
-            theirs = _read_theirs(theirs_connection, shape, server_plan)
-            mine = read_canonical(mine_connection, shape)
+            states: TableStates = guarded(server_plan, partial(comparer.table, shape))
+            base_keys[shape.name] = set(states.base)
+            if states.keys is not None:
+                looked_at[shape.name] = states.keys
             merges[shape.name] = merge_table(
-                shape, base, mine, theirs, resolver=resolver, now=now, describe=describe
+                shape,
+                states.base,
+                states.mine,
+                states.theirs,
+                resolver=resolver,
+                now=now,
+                describe=describe,
             )
-            del base, mine, theirs
+            del states
             if progress:
                 progress(done + 1, total)
+        check_unique_clashes(merges, resolver)
         check_dependants(merges, resolver)
         restore_closure(merges, restored_records(merges, base_keys))
         ordered = [merges[shape.name] for shape in shapes]
@@ -228,17 +289,17 @@ def sync(
         if not report.unresolved:
             for merge in ordered:
                 _nativize(merge, mine_connection, theirs_connection)
-    if not report.unresolved:
-        _apply(file_plan, server_plan, ordered, progress, total)
-        report.applied = True
-    report.seconds = time.perf_counter() - started
-    return report
+    if comparer.complete:
+        return ordered, BaseUpdate(image, looked_at, comparer.stamps, comparer.stamps_changed)
+    return ordered, BaseUpdate(None, {})
 
 
 def _apply(
     file_plan: Plan,
     server_plan: Plan,
     merges: list[TableMerge],
+    *,
+    base_update: BaseUpdate,
     progress: Progress | None,
     total: int,
 ) -> None:
@@ -258,7 +319,7 @@ def _apply(
                     )
                     server_unit.changed("plan")
             except (OperationalError, DBAPIError) as error:
-                raise _unreachable(server_plan.location, error) from error
+                raise unreachable(server_plan.location, error) from error
             except ReadOnlyPlanError as error:
                 raise ReadOnlyPlanError(
                     f"The edits made in {file_plan.location} cannot be sent: the team plan at "
@@ -267,8 +328,9 @@ def _apply(
                 ) from error
         if progress:
             progress(total - 1, total)
-        if any(merge.writes or merge.base_stale for merge in merges):
-            _write_base(connection, None)  # the merged state, as it now is on both sides
+        if base_update.needed(merges):
+            # The merged state, as it now is on both sides, for every record compared.
+            write_base(connection, base_update.with_writes(merges), None)
         connection.execute(
             update(SyncOrigin).values(
                 synced_at=utcnow(),
@@ -302,28 +364,6 @@ def _nativize(merge: TableMerge, mine: Connection, theirs: Connection) -> None:
             change.values |= change.extra
 
 
-def _write_base(connection: Connection, progress: Progress | None) -> None:
-    """Record every synced table as it is now in the file as the shared state."""
-    connection.execute(delete(SyncBase))
-    shapes = synced_tables()
-    now = utcnow()
-    for done, shape in enumerate(shapes):
-        records = read_canonical(connection, shape)
-        connection.execute(
-            insert(SyncBase).values(
-                id=uuid.uuid4(),
-                table_name=shape.name,
-                row_count=len(records),
-                payload=encode_base(records, shape),
-                created_at=now,
-                updated_at=now,
-                version=1,
-            )
-        )
-        if progress:
-            progress(done + 1, len(shapes))
-
-
 def _count_base(connection: Connection) -> int:
     return sum(connection.execute(select(SyncBase.row_count)).scalars())
 
@@ -342,41 +382,6 @@ def _check_same_plan(
             f"{server_plan.location} holds a different plan than the one "
             f"{file_plan.location} was copied from; nothing was changed."
         )
-
-
-@contextmanager
-def _server_snapshot(server_plan: Plan) -> Iterator[Connection]:
-    """One consistent view of the team plan for the whole comparison."""
-    try:
-        connection = server_plan.engine.connect()
-    except (OperationalError, DBAPIError) as error:
-        raise _unreachable(server_plan.location, error) from error
-    try:
-        if connection.dialect.name == "postgresql":
-            connection = connection.execution_options(
-                isolation_level="REPEATABLE READ", postgresql_readonly=True
-            )
-        with connection.begin():
-            yield connection
-    finally:
-        connection.close()
-
-
-def _read_theirs(connection: Connection, shape: TableShape, server_plan: Plan) -> dict[str, Record]:
-    try:
-        return read_canonical(connection, shape)
-    except (OperationalError, DBAPIError) as error:
-        if isinstance(error, OperationalError) or error.connection_invalidated:
-            raise _unreachable(server_plan.location, error) from error
-        raise
-
-
-def _unreachable(location: str, error: Exception) -> ServerUnreachableError:
-    detail = str(getattr(error, "orig", None) or error).strip().splitlines()
-    reason = detail[0][:160] if detail else error.__class__.__name__
-    return ServerUnreachableError(
-        f"The team plan at {location} cannot be reached ({reason}); nothing was changed."
-    )
 
 
 def _resolver(

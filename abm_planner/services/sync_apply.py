@@ -50,7 +50,7 @@ def apply_ops(
     key: its children the sync knew of were deleted just before it, so anything left
     was added by someone since, and a cascade would delete it unseen.
     """
-    written = 0
+    written = _delete(connection, merges, side, where, guard_cascades=guard_cascades, first=True)
     for merge in merges:
         ops = side(merge)
         rows = list(ops.inserts.values())
@@ -69,10 +69,27 @@ def apply_ops(
             if change.values:
                 _update(connection, merge.shape, key, change, where)
                 written += 1
+    return written + _delete(
+        connection, merges, side, where, guard_cascades=guard_cascades, first=False
+    )
+
+
+def _delete(
+    connection: Connection,
+    merges: list[TableMerge],
+    side: Callable[[TableMerge], TableOps],
+    where: str,
+    *,
+    guard_cascades: bool,
+    first: bool,
+) -> int:
+    """Children first: the deletes that make room for an insert (``first``), or the rest."""
+    written = 0
     for merge in reversed(merges):
         ops = side(merge)
-        children = _cascading_children(merge, merges) if guard_cascades and ops.deletes else []
-        for key, row in ops.deletes.items():
+        deletes = {k: row for k, row in ops.deletes.items() if (k in ops.first) == first}
+        children = _cascading_children(merge, merges) if guard_cascades and deletes else []
+        for key, row in deletes.items():
             _check_nothing_added(connection, merge.shape, key, row, children=children, where=where)
             expected = row.get("version") if merge.shape.versioned else None
             result = connection.execute(
@@ -80,7 +97,7 @@ def apply_ops(
             )
             if result.rowcount != 1 and merge.shape.versioned:
                 raise _stale(merge.shape, key, row, where)
-        written += len(ops.deletes)
+        written += len(deletes)
     return written
 
 

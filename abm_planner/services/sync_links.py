@@ -121,7 +121,7 @@ def _dependant_conflict(
                 row[link.column] = None
                 arriving_ops.nulled.setdefault(key, set()).add(link.column)
             else:
-                _withdraw(merges, link.child, key, into_file=deleting_is_mine)
+                withdraw(merges, link.child, key, into_file=deleting_is_mine)
         return
     del deletes[parent_key]
     restore = parent.to_file if deleting_is_mine else parent.to_server
@@ -129,7 +129,7 @@ def _dependant_conflict(
     _swap_count(parent, to_received=deleting_is_mine)
 
 
-def _withdraw(merges: dict[str, TableMerge], table: str, key: str, *, into_file: bool) -> None:
+def withdraw(merges: dict[str, TableMerge], table: str, key: str, *, into_file: bool) -> None:
     """A record added to what the other side deletes goes, with whatever was added to it.
 
     It is deleted explicitly on the side that added it (children before parents, so no

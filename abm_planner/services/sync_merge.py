@@ -69,6 +69,7 @@ class TableOps:
     updates: dict[str, Update] = field(default_factory=dict)
     deletes: dict[str, dict[str, Any]] = field(default_factory=dict)
     nulled: dict[str, set[str]] = field(default_factory=dict)  # insert keys: columns set NULL
+    first: set[str] = field(default_factory=set)  # deletes made before any insert
 
     def __len__(self) -> int:
         return len(self.inserts) + len(self.updates) + len(self.deletes)

@@ -19,7 +19,7 @@ import hashlib
 import json
 import uuid
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -48,6 +48,7 @@ BOOKKEEPING = frozenset({"created_at", "updated_at", "version"})
 LABEL_COLUMNS = ("name", "title", "label", "key", "text")
 _READ_BATCH = 5_000
 _NATIVE_BATCH = 500
+_KEYED_READ_LIMIT = 20_000  # more keys than this: one pass over the table is quicker
 
 Values = tuple[Any, ...]
 Converter = Callable[[Any], Any]
@@ -67,7 +68,8 @@ def _iso(value: Any) -> Any:
     return None if value is None else value.isoformat()
 
 
-def _digest(value: Any) -> Any:
+def binary_digest(value: Any) -> Any:
+    """Binary data as its SHA-256 and length: a snapshot's megabytes never enter a base."""
     if value is None:
         return None
     data = bytes(value)
@@ -90,7 +92,7 @@ def _read_as(column: Any, dialect: str) -> tuple[Any, Converter | None]:
     if isinstance(kind, DateTime):
         return column, _iso  # the text forms differ between dialects; Python's does not
     if isinstance(kind, LargeBinary):
-        return column, _digest
+        return column, binary_digest
     return column, None
 
 
@@ -147,7 +149,7 @@ def canonical(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, bytes | bytearray | memoryview):
-        return _digest(value)
+        return binary_digest(value)
     return float(value) if isinstance(value, Decimal) else value
 
 
@@ -159,8 +161,36 @@ class Record:
     values: Values
 
 
-def read_canonical(connection: Connection, shape: TableShape) -> dict[str, Record]:
-    """Every record of the table, canonical, by key."""
+def read_canonical(
+    connection: Connection, shape: TableShape, keys: Collection[str] | None = None
+) -> dict[str, Record]:
+    """Every record of the table (or just those of ``keys``), canonical, by key."""
+    if keys is not None and len(keys) <= _KEYED_READ_LIMIT:
+        found: dict[str, Record] = {}
+        for condition in key_conditions(shape, keys):
+            found.update(_read_canonical(connection, shape, condition))
+        return found
+    every = _read_canonical(connection, shape, None)
+    if keys is None:
+        return every
+    return {key: every[key] for key in keys if key in every}
+
+
+def key_conditions(shape: TableShape, keys: Iterable[str]) -> Iterator[Any]:
+    """``WHERE`` clauses matching ``keys``, a batch of them each."""
+    wanted = list(keys)
+    key_columns = [shape.table.c[name] for name in shape.key_columns]
+    for start in range(0, len(wanted), _NATIVE_BATCH):
+        chunk = [key_values(shape, key) for key in wanted[start : start + _NATIVE_BATCH]]
+        if len(key_columns) == 1:
+            yield key_columns[0].in_([values[key_columns[0].name] for values in chunk])
+        else:
+            yield tuple_(*key_columns).in_(
+                [tuple(values[c.name] for c in key_columns) for values in chunk]
+            )
+
+
+def _read_canonical(connection: Connection, shape: TableShape, condition: Any) -> dict[str, Record]:
     keys = shape.key_columns
     names = keys + (("version",) if shape.versioned else ()) + shape.fields
     dialect = connection.dialect.name
@@ -168,7 +198,8 @@ def read_canonical(connection: Connection, shape: TableShape) -> dict[str, Recor
     converters = [(i, convert) for i, (_c, convert) in enumerate(selected) if convert]
     width, offset = len(keys), len(keys) + (1 if shape.versioned else 0)
     found: dict[str, Record] = {}
-    result = connection.execute(select(*(column for column, _convert in selected)))
+    query = select(*(column for column, _convert in selected))
+    result = connection.execute(query if condition is None else query.where(condition))
     version = width if shape.versioned else None
     while batch := result.fetchmany(_READ_BATCH):
         for row in batch:
@@ -200,15 +231,7 @@ def read_native(
         for key in wanted:
             yield key, key_values(shape, key)
         return
-    key_columns = [shape.table.c[name] for name in shape.key_columns]
-    for start in range(0, len(wanted), _NATIVE_BATCH):
-        chunk = [key_values(shape, key) for key in wanted[start : start + _NATIVE_BATCH]]
-        if len(key_columns) == 1:
-            condition = key_columns[0].in_([values[key_columns[0].name] for values in chunk])
-        else:
-            condition = tuple_(*key_columns).in_(
-                [tuple(values[c.name] for c in key_columns) for values in chunk]
-            )
+    for condition in key_conditions(shape, wanted):
         for row in connection.execute(select(shape.table).where(condition)).mappings():
             native = dict(row)
             yield "|".join(canonical(native[name]) for name in shape.key_columns), native

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 from sync_pairs import account_named, accounts, edit, people_of, remove, state, synced_pair
 
-from abm_planner.errors import ReadOnlyPlanError, UserError
+from abm_planner.errors import ReadOnlyPlanError
 from abm_planner.services import sync as sync_module
 from abm_planner.services.plans import Plan, open_plan
 from abm_planner.services.sync import (
@@ -22,7 +22,6 @@ from abm_planner.services.sync import (
 from abm_planner.store.models import (
     Account,
     NodePosition,
-    PlayTemplate,
     Stakeholder,
     StakeholderLine,
     Touch,
@@ -329,19 +328,6 @@ def test_a_change_sent_to_the_server_moves_both_versions_on(pair) -> None:  # ty
     assert (report.sent, report.received, report.merged) == (1, 0, 0)
     assert account_named(server, first.name).version == before + 1  # type: ignore[union-attr]
     assert state(mine, versions=True) == state(server, versions=True)
-
-
-def test_two_new_records_clashing_on_a_unique_name_stop_the_sync_unchanged(pair) -> None:  # type: ignore[no-untyped-def]
-    mine, server = pair
-    for plan in (mine, server):
-        with plan.write() as unit:
-            unit.session.add(PlayTemplate(name="Executive dinner"))
-    before = state(mine, versions=True), state(server, versions=True)
-
-    with pytest.raises(UserError, match="play template could not be added"):
-        sync(mine, server)
-
-    assert (state(mine, versions=True), state(server, versions=True)) == before
 
 
 def test_a_record_added_on_the_server_to_what_the_sync_deletes_stops_it(
