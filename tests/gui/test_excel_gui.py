@@ -448,6 +448,8 @@ def test_round_trip_edit_shows_as_changed_and_updates_the_account(
     assert model.index(0, BEFORE, record).data() == old_region
     assert model.index(0, AFTER, record).data() == "Mars"
     assert not dialog.ui.kindCombo.isEnabled(), "an export's own columns are not remapped"
+    assert 0 in dialog.preview.counts.values()  # the sheets nobody edited count 0 ...
+    assert " 0 " not in f" {dialog.ui.countsLabel.text()} "  # ... and are not listed
 
     _apply(qtbot, flow)
     account_id = next(a.id for a in list_accounts(plan) if a.name == name)

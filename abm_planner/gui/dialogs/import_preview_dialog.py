@@ -142,7 +142,9 @@ class ImportPreviewDialog(QDialog):
             if self.model.rowCount(group) <= EXPANDED_GROUP_LIMIT:
                 tree.expand(group)
         self._show_issues(preview.issues)
-        counts = " · ".join(count_text(name, number) for name, number in preview.counts.items())
+        counts = " · ".join(
+            count_text(name, number) for name, number in preview.counts.items() if number
+        )
         self.ui.countsLabel.setText(self.tr("In the files: {0}").format(counts) if counts else "")
         self.ui.countsLabel.setVisible(bool(counts))
         self._update_state()
