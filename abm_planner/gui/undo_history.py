@@ -37,7 +37,7 @@ class HistoryDock(QDockWidget):
         )
         toggle = self.toggleViewAction()
         toggle.setText(tr("&History"))
-        toggle.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        toggle.setShortcut(QKeySequence("Ctrl+H"))
         toggle.setStatusTip(tr("The list of changes; click one to undo everything after it"))
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
         self.hide()

@@ -36,7 +36,7 @@ def test_history_lists_changes_and_a_click_undoes_everything_after_it(
 ) -> None:
     toggle = window.history.toggleViewAction()
     assert toggle in window.commands.edit_menu.actions()
-    assert toggle.shortcut().toString() == "Ctrl+Shift+H"
+    assert toggle.shortcut().toString() == "Ctrl+H"
     assert window.history.isHidden()
     toggle.trigger()
     assert not window.history.isHidden()
@@ -67,3 +67,21 @@ def test_the_history_follows_the_open_plan(window: MainWindow, tmp_path: Path) -
     assert window.history.view.model().rowCount() == 2
     window.close_plan()
     assert window.history.view.model().rowCount() <= 1
+
+
+def test_no_two_window_actions_share_a_shortcut(window: MainWindow) -> None:
+    """An ambiguous shortcut triggers neither action: Qt just beeps."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+
+    seen: dict[str, str] = {}
+    clashes = []
+    for action in window.findChildren(QAction):
+        if action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut:
+            continue
+        for key in action.shortcuts():
+            text = key.toString()
+            if text in seen and seen[text] != action.text():
+                clashes.append(f"{text}: {seen[text]!r} and {action.text()!r}")
+            seen.setdefault(text, action.text())
+    assert clashes == []
