@@ -44,6 +44,17 @@ def parse_arguments() -> argparse.Namespace:
         help="grab the workshop presenter view on this agenda step (or the estimates reveal) "
         "full screen, instead of the main window",
     )
+    parser.add_argument(
+        "--zoom",
+        type=int,
+        default=0,
+        help="with --presenter: press Ctrl+= this many times (Ctrl+- if negative) first",
+    )
+    parser.add_argument(
+        "--workshop-account",
+        help="with --presenter: start a workshop on this account instead of showing the "
+        "demo's own workshop",
+    )
     return parser.parse_args()
 
 
@@ -81,7 +92,11 @@ def main() -> int:
             break
     if window.workspace is not None:
         window.workspace.setCurrentIndex(arguments.tab)
-    shown = show_presenter(window, arguments.presenter) if arguments.presenter else window
+    shown = (
+        show_presenter(window, arguments.presenter, arguments.zoom, arguments.workshop_account)
+        if arguments.presenter
+        else window
+    )
 
     def grab() -> None:
         frame = shown.frameGeometry()
@@ -102,14 +117,21 @@ def main() -> int:
     return code
 
 
-def show_presenter(window: Any, page: str) -> Any:
-    """The demo workshop's presenter, full screen, on ``page`` (a step kind or "reveal")."""
+def show_presenter(window: Any, page: str, zoom: int = 0, account: str | None = None) -> Any:
+    """The demo workshop's presenter, full screen, on ``page`` (a step kind or "reveal").
+
+    With ``account``, a new workshop on that account (the demo's own one is ended).
+    """
     from abm_planner.gui.views.workshop.presenter_window import present
-    from abm_planner.services.workshops import list_workshops
+    from abm_planner.services.workshops import list_workshops, workshop_view
 
     context = window.context
     with context.plan.read() as session:
         workshop = list_workshops(session)[0]
+    if account is not None:
+        workshop_id = start_on(context, account)
+        with context.plan.read() as session:
+            workshop = workshop_view(session, workshop_id)
     presenter = present(context, workshop.id, window)
     if page in ("estimates", "reveal"):
         presenter.toggle_estimates()
@@ -120,7 +142,32 @@ def show_presenter(window: Any, page: str) -> Any:
     else:
         steps = [step.step for step in workshop.agenda]
         presenter.go_to_step(steps.index(page))
+    if zoom:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(SETTLE_MS // 2, lambda: presenter.zoom(zoom))
     return presenter
+
+
+def start_on(context: Any, account: str) -> Any:
+    """End the running workshops and start one on ``account`` with the default agenda."""
+    from datetime import date
+
+    from abm_planner.services.accounts import list_accounts
+    from abm_planner.services.workshops import end_workshop, running_workshop, start_workshop
+
+    account_id = next(a.id for a in list_accounts(context.plan) if a.name == account)
+    with context.plan.read() as session:
+        running = running_workshop(session)
+    if running is not None:
+        end_workshop(context.plan, running.id)
+    return start_workshop(
+        context.plan,
+        title="Account planning workshop",
+        held_on=date.today(),
+        account_ids=[account_id],
+        participants=[],
+    )
 
 
 if __name__ == "__main__":

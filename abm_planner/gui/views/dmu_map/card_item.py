@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
+from abm_planner.gui.views.dmu_map.card_style import DESKTOP_CARDS, CardStyle, card_fonts, wrap
 from abm_planner.gui.views.dmu_map.map_theme import MapTheme, attitude_sign
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ _MARGIN = 7.0  # room outside the card for the highlight glow
 _STRIPE = 14.0
 _PAD = 8.0
 _RADIUS = 7.0
-_DETAIL_LOD = 0.32  # below this zoom, cards are plain boxes (text would be unreadable)
+_DETAIL_PX = 4.16  # names smaller than this on screen: cards are plain boxes
 CARD_Z = 2.0
 DRAG_Z = 10.0
 
@@ -86,41 +87,22 @@ class CardData:
         return "\n".join(lines)
 
 
-class _Fonts:
-    """Card fonts, made once the application (and its font) exists."""
-
-    made = False
-    name = QFont()
-    title = QFont()
-    badge = QFont()
-    small = QFont()
-
-    @classmethod
-    def ensure(cls) -> None:
-        if cls.made:
-            return
-        cls.name = QFont()
-        cls.name.setPixelSize(13)
-        cls.name.setBold(True)
-        cls.title = QFont()
-        cls.title.setPixelSize(11)
-        cls.badge = QFont()
-        cls.badge.setPixelSize(9)
-        cls.badge.setBold(True)
-        cls.small = QFont()
-        cls.small.setPixelSize(9)
-        cls.small.setBold(True)
-        cls.made = True
-
-
 class CardItem(QGraphicsItem):
     """A stakeholder's card; ``pos()`` is its centre, as the layouts give it."""
 
-    def __init__(self, data: CardData, theme: MapTheme, *, movable: bool = True) -> None:
+    def __init__(
+        self,
+        data: CardData,
+        theme: MapTheme,
+        *,
+        movable: bool = True,
+        style: CardStyle = DESKTOP_CARDS,
+    ) -> None:
         super().__init__()
-        _Fonts.ensure()
         self.info = data
         self._theme = theme
+        self.style = style
+        self._fonts = card_fonts(style)
         self.lines: list[LineItem] = []
         self.placing = False  # the scene moves many cards and refreshes their lines once
         self.highlighted = False
@@ -156,6 +138,17 @@ class CardItem(QGraphicsItem):
         self._theme = theme
         self.update()
 
+    def set_style(self, style: CardStyle) -> None:
+        """Type sizes and height for another audience (the presenter's projector)."""
+        if style == self.style:
+            return
+        self.style = style
+        self._fonts = card_fonts(style)
+        self._apply_size()
+        self.update()
+        for line in self.lines:
+            line.refresh()
+
     def set_marks(self, *, highlighted: bool | None = None, on_path: bool | None = None) -> None:
         changed = False
         if highlighted is not None and highlighted != self.highlighted:
@@ -172,6 +165,7 @@ class CardItem(QGraphicsItem):
 
     def _apply_size(self) -> None:
         width, height, border = _SIZES.get(self.info.influence, _SIZES[None])
+        height += self.style.extra_height
         new = QRectF(-width / 2, -height / 2, width, height)
         if getattr(self, "_rect", None) != new:
             self.prepareGeometryChange()
@@ -223,7 +217,7 @@ class CardItem(QGraphicsItem):
         painter.setPen(QPen(border, width))
         painter.setBrush(theme.card_fill(self.info.attitude))
         painter.drawRoundedRect(rect, _RADIUS, _RADIUS)
-        if lod < _DETAIL_LOD:
+        if lod * self.style.name_px < _DETAIL_PX:
             return
         self._paint_stripe(painter, rect, attitude)
         self._paint_text(painter, rect)
@@ -257,12 +251,13 @@ class CardItem(QGraphicsItem):
         painter.setBrush(colour)
         painter.drawPath(stripe.intersected(clip))
         painter.setPen(QColor("#1b1c1f") if colour.lightness() > 150 else QColor("#ffffff"))
-        painter.setFont(_Fonts.small)
+        small = self.style.small_px
+        painter.setFont(self._fonts.small)
         sign = attitude_sign(self.info.attitude)
-        cell = QRectF(rect.left(), rect.top() + 4, _STRIPE, 14)
+        cell = QRectF(rect.left(), rect.top() + 4, _STRIPE, small + 5)
         for char in sign:
             painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, char)
-            cell.translate(0, 11)
+            cell.translate(0, small + 2)
 
     def _text_left(self, rect: QRectF) -> float:
         return rect.left() + _STRIPE + _PAD - 2
@@ -271,24 +266,28 @@ class CardItem(QGraphicsItem):
         left = self._text_left(rect)
         right = rect.right() - (_PAD + 14 if self.info.inner_circle else _PAD)
         width = right - left
+        fonts = self._fonts
         painter.setPen(self._theme.text)
-        painter.setFont(_Fonts.name)
-        metrics = QFontMetricsF(_Fonts.name)
-        name = metrics.elidedText(self.info.name, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QPointF(left, rect.top() + 6 + metrics.ascent()), name)
+        painter.setFont(fonts.name)
+        metrics = QFontMetricsF(fonts.name)
+        top = rect.top() + 6
+        for line in wrap(metrics, self.info.name, width, self.style.name_lines):
+            painter.drawText(QPointF(left, top + metrics.ascent()), line)
+            top += metrics.height()
         if self.info.title:
             painter.setPen(self._theme.muted)
-            painter.setFont(_Fonts.title)
-            title_metrics = QFontMetricsF(_Fonts.title)
+            painter.setFont(fonts.title)
+            title_metrics = QFontMetricsF(fonts.title)
             title = title_metrics.elidedText(
                 self.info.title, Qt.TextElideMode.ElideRight, rect.right() - _PAD - left
             )
-            baseline = rect.top() + 6 + metrics.height() + 1 + title_metrics.ascent()
+            baseline = top + 1 + title_metrics.ascent()
             painter.drawText(QPointF(left, baseline), title)
 
     def _paint_footer(self, painter: QPainter, rect: QRectF) -> None:
         """Role badges from the left, owner initials from the right, on the bottom row."""
-        size = 18.0
+        size = self.style.owner_size
+        fonts = self._fonts
         bottom = rect.bottom() - 6
         x = rect.right() - _PAD
         for text, function, _name in reversed(self.info.owners):
@@ -297,16 +296,16 @@ class CardItem(QGraphicsItem):
             painter.setBrush(self._theme.owner(function))
             painter.drawEllipse(circle)
             painter.setPen(QColor("#ffffff"))
-            painter.setFont(_Fonts.small)
+            painter.setFont(fonts.small)
             painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, text)
             x -= size + 3
         limit = x - 4
-        metrics = QFontMetricsF(_Fonts.badge)
+        metrics = QFontMetricsF(fonts.badge)
         left = self._text_left(rect)
-        height = 15.0
+        height = self.style.badge_height
         top = bottom - height - 1.5
         shown = 0
-        painter.setFont(_Fonts.badge)
+        painter.setFont(fonts.badge)
         for index, (text, category) in enumerate(self.info.badges):
             width = metrics.horizontalAdvance(text) + 10
             rest = len(self.info.badges) - index - 1

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from abm_planner.dmu.records import CONFLICTS_WITH, INFLUENCES, Position
 from abm_planner.gui.views.dmu_map.card_item import CARD_Z, DRAG_Z, CardData, CardItem
+from abm_planner.gui.views.dmu_map.card_style import DESKTOP_CARDS, CardStyle
 from abm_planner.gui.views.dmu_map.line_item import LineItem
 from abm_planner.gui.views.dmu_map.map_theme import MapTheme
 from abm_planner.services.stakeholder_lines import LineRow
@@ -58,6 +59,7 @@ class DmuScene(QGraphicsScene):
     def __init__(self, theme: MapTheme, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.theme = theme
+        self.card_style = DESKTOP_CARDS
         self.cards: dict[uuid.UUID, CardItem] = {}
         self.lines: dict[uuid.UUID, LineItem] = {}
         self.editable = True
@@ -82,6 +84,13 @@ class DmuScene(QGraphicsScene):
         for line in self.lines.values():
             line.set_theme(theme)
 
+    def set_card_style(self, style: CardStyle) -> None:
+        """Paint every card, now and later, in ``style`` (larger type for a projector)."""
+        self.card_style = style
+        for card in self.cards.values():
+            card.set_style(style)
+        self.update_scene_rect()
+
     def set_editable(self, editable: bool) -> None:
         self.editable = editable
         for card in self.cards.values():
@@ -102,7 +111,7 @@ class DmuScene(QGraphicsScene):
         for card_id, data in wanted.items():
             known = self.cards.get(card_id)
             if known is None:
-                card = CardItem(data, self.theme, movable=self.editable)
+                card = CardItem(data, self.theme, movable=self.editable, style=self.card_style)
                 self.cards[card_id] = card
                 self.addItem(card)
             else:

@@ -39,6 +39,7 @@ class DmuView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.fit_max = FIT_MAX  # a projector may blow a small map up further
 
     def map_scene(self) -> DmuScene:
         scene = self.scene()
@@ -63,11 +64,11 @@ class DmuView(QGraphicsView):
         self.set_zoom(self.zoom / STEP)
 
     def fit(self) -> None:
-        """Show the whole map (never larger than ``FIT_MAX``)."""
+        """Show the whole map (never larger than ``fit_max``)."""
         rect = self.sceneRect()  # the cards and a margin: no scroll bars once fitted
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom > FIT_MAX:
-            self.set_zoom(FIT_MAX)
+        if self.zoom > self.fit_max:
+            self.set_zoom(self.fit_max)
             self.centerOn(rect.center())
         else:
             self.set_zoom(self.zoom)
@@ -88,7 +89,7 @@ class DmuView(QGraphicsView):
         view = self.viewport().rect()
         if needed.width() * self.zoom > view.width() or needed.height() * self.zoom > view.height():
             self.fitInView(needed, Qt.AspectRatioMode.KeepAspectRatio)
-            self.set_zoom(min(self.zoom, FIT_MAX))
+            self.set_zoom(min(self.zoom, self.fit_max))
         self.centerOn(needed.center())
 
     # -- events --------------------------------------------------------------------------

@@ -80,6 +80,7 @@ class TimelineView(QAbstractScrollArea):
         self.handoff_text = ""
         # A date to bring into view once the viewport has its real size.
         self._pending_scroll: date | None = None
+        self._magnification = 1.0
 
     # -- data -------------------------------------------------------------------------
     def set_data(
@@ -156,6 +157,31 @@ class TimelineView(QAbstractScrollArea):
         self._center_on(middle)
         self.viewport().update()
 
+    @property
+    def magnification(self) -> float:
+        return self._magnification
+
+    def set_magnification(self, factor: float) -> None:
+        """Draw everything ``factor`` times larger (for a projector); the desktop keeps 1.
+
+        The chart is painted through a scaled painter and mouse positions are scaled
+        back, so rows, labels and bars grow together and dragging still lands on days.
+        """
+        factor = max(0.25, factor)
+        if factor == self._magnification:
+            return
+        middle = self.visible_middle()
+        self._magnification = factor
+        self._update_scrollbars()
+        self._center_on(middle)
+        self.viewport().update()
+
+    def _chart_size(self) -> tuple[int, int]:
+        """The viewport's width and height in chart pixels (before magnification)."""
+        viewport = self.viewport()
+        factor = self._magnification
+        return int(viewport.width() / factor), int(viewport.height() / factor)
+
     def scroll_to_date(self, day: date) -> None:
         """Put ``day`` a fifth of the way into the chart (recent past stays in view).
 
@@ -166,7 +192,7 @@ class TimelineView(QAbstractScrollArea):
             self._pending_scroll = day
             return
         self._pending_scroll = None
-        width = self.viewport().width() - GUTTER_WIDTH
+        width = self._chart_size()[0] - GUTTER_WIDTH
         self.horizontalScrollBar().setValue(int(self.geometry_.x_of(day) - width / 5))
 
     def bar_rect(self, assignment_id: uuid.UUID) -> QRect | None:
@@ -179,7 +205,8 @@ class TimelineView(QAbstractScrollArea):
         top, height = self.geometry_.bar_y(block, placed)
         x = int(left) - self.horizontalScrollBar().value() + GUTTER_WIDTH
         y = top - self.verticalScrollBar().value() + HEADER_HEIGHT
-        return QRect(x, y, int(right - left), height)
+        factor = self._magnification
+        return QRect(*(round(v * factor) for v in (x, y, int(right - left), height)))
 
     def reschedule(self, assignment_id: uuid.UUID, start_on: date, end_on: date) -> bool:
         """Move or resize a play as one undoable step; a refusal is shown to the user."""
@@ -198,19 +225,21 @@ class TimelineView(QAbstractScrollArea):
     # -- painting ---------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         del event
-        viewport = self.viewport()
+        width, height = self._chart_size()
         frame = Frame(
             self.horizontalScrollBar().value(),
             self.verticalScrollBar().value(),
-            viewport.width(),
-            viewport.height(),
+            width,
+            height,
             self._today,
             self._selected,
             self._clashing,
             self._preview,
         )
-        painter = QPainter(viewport)
+        painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._magnification != 1.0:
+            painter.scale(self._magnification, self._magnification)
         try:
             paint(painter, self.geometry_, frame, self.palette())
         finally:
@@ -230,36 +259,33 @@ class TimelineView(QAbstractScrollArea):
             self.scroll_to_date(self._pending_scroll)
 
     def _update_scrollbars(self) -> None:
-        viewport = self.viewport()
+        width, height = self._chart_size()
         horizontal = self.horizontalScrollBar()
-        horizontal.setRange(
-            0, max(self.geometry_.content_width - (viewport.width() - GUTTER_WIDTH), 0)
-        )
-        horizontal.setPageStep(max(viewport.width() - GUTTER_WIDTH, 1))
+        horizontal.setRange(0, max(self.geometry_.content_width - (width - GUTTER_WIDTH), 0))
+        horizontal.setPageStep(max(width - GUTTER_WIDTH, 1))
         horizontal.setSingleStep(int(self.geometry_.px_per_day * 7))
         vertical = self.verticalScrollBar()
-        vertical.setRange(
-            0, max(self.geometry_.content_height - (viewport.height() - HEADER_HEIGHT), 0)
-        )
-        vertical.setPageStep(max(viewport.height() - HEADER_HEIGHT, 1))
+        vertical.setRange(0, max(self.geometry_.content_height - (height - HEADER_HEIGHT), 0))
+        vertical.setPageStep(max(height - HEADER_HEIGHT, 1))
         vertical.setSingleStep(24)
 
     def visible_middle(self) -> date:
         """The date in the middle of the chart's visible columns."""
-        width = self.viewport().width() - GUTTER_WIDTH
+        width = self._chart_size()[0] - GUTTER_WIDTH
         return self.geometry_.day_at(self.horizontalScrollBar().value() + width / 2)
 
     def _center_on(self, day: date) -> None:
-        width = self.viewport().width() - GUTTER_WIDTH
+        width = self._chart_size()[0] - GUTTER_WIDTH
         self.horizontalScrollBar().setValue(int(self.geometry_.x_of(day) - width / 2))
 
     # -- mouse and keys ---------------------------------------------------------------
     def _content(self, pos: QPoint) -> tuple[float, float] | None:
-        if pos.x() < GUTTER_WIDTH or pos.y() < HEADER_HEIGHT:
+        x, y = pos.x() / self._magnification, pos.y() / self._magnification
+        if x < GUTTER_WIDTH or y < HEADER_HEIGHT:
             return None
         return (
-            pos.x() - GUTTER_WIDTH + self.horizontalScrollBar().value(),
-            pos.y() - HEADER_HEIGHT + self.verticalScrollBar().value(),
+            x - GUTTER_WIDTH + self.horizontalScrollBar().value(),
+            y - HEADER_HEIGHT + self.verticalScrollBar().value(),
         )
 
     def _hit(self, pos: QPoint) -> Hit | None:
@@ -297,7 +323,8 @@ class TimelineView(QAbstractScrollArea):
         if not drag.moved and abs(distance) < QApplication.startDragDistance():
             return
         drag.moved = True
-        self._preview = {drag.assignment_id: drag.dates(self.geometry_.days_for(distance))}
+        days = self.geometry_.days_for(distance / self._magnification)
+        self._preview = {drag.assignment_id: drag.dates(days)}
         self._update_cursor(drag.part, dragging=True)
         self.viewport().update()
 

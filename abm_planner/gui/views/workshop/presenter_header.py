@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 SOON_SECONDS = 60
 
@@ -99,6 +99,9 @@ class PresenterHeader(QFrame):
         self.countdown = Countdown(self)
         self.countdown.ticked.connect(self._show_clock)
 
+        for label in (self.title, self.account):
+            # Zoomed in, a long title is cut at the step line, never drawn over it.
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         left = QVBoxLayout()
         left.setSpacing(0)
         left.addWidget(self.title)

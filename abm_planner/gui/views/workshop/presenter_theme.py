@@ -29,8 +29,12 @@ WARN = "#ffa94d"
 BAD = "#ff7b72"
 
 # The app's own widgets shown inside the presenter (DMU map, timeline, objectives) were
-# laid out for desktop type; they get a smaller share of the presenter's size.
-EMBEDDED = {"dmuMapTab": 0.72, "objectivesTab": 0.72, "timelineTab": 0.62}
+# laid out for desktop type; they get a smaller share of the presenter's size, still no
+# less than 18 px at scale 1 (13.5 pt at 96 dpi), the least a room reads from the back.
+EMBEDDED = {"dmuMapTab": 0.8, "objectivesTab": 0.8, "timelineTab": 0.8}
+# The timeline chart keeps desktop type and is magnified as a whole instead
+# (``TimelineView.set_magnification``), so its rows and bars grow with the labels.
+CHART_POINTS = 10.5
 BASE_POINTS = 18.0  # body text at scale 1.0: readable at 1280×720 from about 6 m
 MIN_SCALE, MAX_SCALE, SCALE_STEP = 0.6, 2.2, 1.15
 
@@ -99,6 +103,10 @@ def presenter_style_sheet(kind: PresenterType) -> str:
         f"{{ font-size: {kind.points(factor)}pt; }}"
         for name, factor in EMBEDDED.items()
     )
+    chart = (
+        f"#presenterWindow #timelineView, #presenterWindow #timelineView * "
+        f"{{ font-size: {CHART_POINTS}pt; }}"
+    )
     pad = max(4, round(8 * kind.scale))
     mark = round(body * 1.1)  # radio indicator, in pixels
     # Widgets under a style sheet do not inherit the window's font, so the first rule
@@ -106,6 +114,7 @@ def presenter_style_sheet(kind: PresenterType) -> str:
     return f"""
 #presenterWindow, #presenterWindow * {{ font-size: {body}pt; }}
 {embedded}
+{chart}
 QWidget#presenterWindow {{ background: {BACKGROUND}; color: {TEXT}; }}
 #presenterWindow QLabel {{ color: {TEXT}; }}
 QFrame#presenterHeader {{ background: {SURFACE}; border-bottom: 3px solid {ACCENT}; }}

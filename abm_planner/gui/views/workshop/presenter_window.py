@@ -17,7 +17,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from abm_planner.errors import UserError
 from abm_planner.gui.plan_context import PlanContext
@@ -35,8 +43,8 @@ from abm_planner.services.changes import Change
 from abm_planner.services.workshops import AgendaStepView, WorkshopView, workshop_view
 
 KEY_HINTS = (
-    "→ next step   ← back   Ctrl+PgDn next account   D decision   A action   "
-    "E estimates   Ctrl+Enter done   Ctrl +/− zoom   Ctrl+Z undo   Esc exit"
+    "→ ← step   Ctrl+PgDn account   D decision   A action   E estimates   "
+    "Ctrl+Enter done   Ctrl ± zoom   Ctrl+Z undo   Esc exit"
 )
 
 
@@ -77,9 +85,13 @@ class PresenterWindow(QWidget):
         hints = QLabel(_tr(KEY_HINTS), footer)
         hints.setObjectName("keyHints")
         hints.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hints.setWordWrap(True)  # a second line rather than a window wider than the screen
         QHBoxLayout(footer).addWidget(hints)
         self.footer = footer
         layout = QVBoxLayout(self)
+        # The window is the screen: a wide step squeezes, it never pushes the window
+        # past the projector's edge (where the room would lose its right-hand side).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
@@ -238,6 +250,7 @@ class PresenterWindow(QWidget):
             view = self._make_view(kind)
             self._views[kind] = view
             self.stack.addWidget(view)
+            self._apply_type_to(view)
         return view
 
     def _make_view(self, kind: str) -> QWidget:
@@ -267,11 +280,20 @@ class PresenterWindow(QWidget):
             view = EstimatesPanel(self.context, self.workshop_id, self.stack)
             self._views["estimates"] = view
             self.stack.addWidget(view)
+            self._apply_type_to(view)
         return view
 
     def _apply_type(self) -> None:
         self.setFont(self.type.font())
         self.setStyleSheet(theme.presenter_style_sheet(self.type))
+        for view in self._views.values():
+            self._apply_type_to(view)
+
+    def _apply_type_to(self, view: QWidget) -> None:
+        """Sizes a style sheet cannot set (row heights, a chart's magnification)."""
+        apply_type = getattr(view, "apply_type", None)
+        if apply_type is not None:
+            apply_type(self.type)
 
     # -- keys ----------------------------------------------------------------------------
 

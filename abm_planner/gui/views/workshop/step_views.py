@@ -12,7 +12,8 @@ from __future__ import annotations
 import uuid
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -29,9 +30,13 @@ from PySide6.QtWidgets import (
 from abm_planner.domain import vocabularies as vocab
 from abm_planner.errors import NotFoundError
 from abm_planner.gui.plan_context import PlanContext
+from abm_planner.gui.views.workshop.presenter_theme import EMBEDDED, PresenterType
 from abm_planner.services.changes import Change
 
-PRESENTER_MAP_ZOOM = 1.0  # DMU cards at their full size: names readable across the room
+PRESENTER_FIT_MAX = 1.7  # a small DMU fills the screen: its cards grow with it
+FINDINGS_WIDTH = 300  # the findings beside the map; the map takes the rest
+OBJECTIVE_COLUMN_CAP = 270  # pixels at scale 1; longer titles wrap
+TIMELINE_MAGNIFICATION = 1.5  # the timeline's rows, bars and labels at scale 1
 
 
 def _tr(text: str) -> str:
@@ -166,41 +171,68 @@ class CriteriaTierView(QWidget):
 
 
 class DmuStepView(QWidget):
-    """Map the DMU: the account's DMU map and its findings, as in the account tab."""
+    """Map the DMU: the account's DMU map and its findings, as in the account tab.
+
+    The map is the app's own, with the projector's card style (larger type, names on
+    two lines) and fitted to the screen whenever the step comes up, so the room sees
+    the whole buying group at once; Ctrl+= then zooms in on it.
+    """
 
     def __init__(self, context: PlanContext, parent: QWidget | None = None) -> None:
+        from abm_planner.gui.views.dmu_map.card_style import PRESENTER_CARDS
         from abm_planner.gui.views.dmu_map.map_tab import DmuMapTab
 
         super().__init__(parent)
         self.setObjectName("dmuStep")
         self.map = DmuMapTab(context, self)
-        self.map.splitter.setSizes([920, 340])
-        self.map.layout_ready.connect(self._readable_from_the_back)
-        self._zoom_pending = True
+        self.map.scene.set_card_style(PRESENTER_CARDS)
+        self.map.view.fit_max = PRESENTER_FIT_MAX
+        self.map.splitter.setSizes([1000, FINDINGS_WIDTH])
+        self.map.layout_ready.connect(self._fit_if_pending)
+        for action in (self.map.toolbar.zoom_in, self.map.toolbar.zoom_out):
+            action.triggered.connect(self._stop_fitting)
+        self._fitting = True  # fit again on resizes until someone zooms by hand
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.map)
 
     def show_account(self, account_id: uuid.UUID | None) -> None:
         if account_id != self.map.account_id:
-            self._zoom_pending = True
+            self._fitting = True
         self.map.show_account(account_id)
 
-    def _readable_from_the_back(self) -> None:
-        """The first view of an account: cards at full size, the top of the chart in view."""
-        view = self.map.view
-        if not self._zoom_pending or not self.map.scene.cards:
-            return
-        self._zoom_pending = False
-        if view.zoom < PRESENTER_MAP_ZOOM:
-            view.set_zoom(PRESENTER_MAP_ZOOM)
-            rect = self.map.scene.top_row_rect() or self.map.scene.content_rect()
-            visible = view.viewport().height() / view.zoom
-            view.centerOn(rect.center().x(), rect.top() + visible / 2 - 30)
+    def fit(self) -> None:
+        """The whole DMU in view, as large as the screen allows."""
+        self._fitting = True
+        self._fit_if_pending()
+
+    def _fit_if_pending(self) -> None:
+        if self._fitting and self.map.scene.cards:
+            self.map.view.fit()
+
+    def _stop_fitting(self) -> None:
+        self._fitting = False
+
+    def apply_type(self, kind: PresenterType) -> None:
+        """Room for the zoom percentage at the presenter's type size."""
+        font = kind.font(EMBEDDED["dmuMapTab"])
+        self.map.toolbar.zoom_label.setMinimumWidth(
+            QFontMetrics(font).horizontalAdvance("888 %") + 8
+        )
 
     def zoom(self, steps: int) -> None:
+        self._fitting = False
         for _ in range(abs(steps)):
             (self.map.view.zoom_in if steps > 0 else self.map.view.zoom_out)()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Entering the step: fit the map to the screen again."""
+        super().showEvent(event)
+        self.fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_if_pending()
 
 
 class NeedsObjectivesView(QWidget):
@@ -216,6 +248,9 @@ class NeedsObjectivesView(QWidget):
         self.needs = _text_view(self, "accountNeeds")
         self.whitespace = _text_view(self, "accountWhitespace")
         self.objectives = ObjectivesTab(context, self)
+        self.objectives.table.setWordWrap(True)
+        self._row_height = 0
+        self._column_cap = OBJECTIVE_COLUMN_CAP
         needs = QVBoxLayout()
         needs.addWidget(heading(_tr("Needs"), self))
         needs.addWidget(self.needs, 1)
@@ -228,16 +263,36 @@ class NeedsObjectivesView(QWidget):
         top.addLayout(whitespace, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 12, 24, 8)
-        layout.addLayout(top, 1)
+        layout.addLayout(top, 2)
         layout.addWidget(heading(_tr("Objectives"), self))
-        layout.addWidget(self.objectives, 1)
+        layout.addWidget(self.objectives, 3)
         context.events.changed.connect(self._on_changed)
 
     def show_account(self, account_id: uuid.UUID | None) -> None:
         self._account_id = account_id
         self.objectives.show_account(account_id)
-        self.objectives.table.resizeColumnsToContents()  # the presenter's type is larger
+        self._fit_columns()
         self._refresh()
+
+    def apply_type(self, kind: PresenterType) -> None:
+        """Objective rows as tall as the presenter's type (the desktop's are too short)."""
+        metrics = QFontMetrics(kind.font(EMBEDDED["objectivesTab"]))
+        self._row_height = metrics.height() + round(10 * kind.scale)
+        self._column_cap = round(OBJECTIVE_COLUMN_CAP * kind.scale)
+        # Column widths follow the new font once the style sheet has been applied.
+        QTimer.singleShot(0, self, self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their text up to a cap, long titles wrapped onto more lines,
+        so the status and owner columns stay on screen."""
+        table = self.objectives.table
+        table.resizeColumnsToContents()
+        for column in range(table.model().columnCount()):
+            if table.columnWidth(column) > self._column_cap:
+                table.setColumnWidth(column, self._column_cap)
+        table.resizeRowsToContents()
+        for row in range(table.model().rowCount()):
+            table.setRowHeight(row, max(table.rowHeight(row), self._row_height))
 
     def _refresh(self) -> None:
         from abm_planner.services.accounts import get_account
@@ -289,6 +344,10 @@ class PlaysTimelineView(QWidget):
 
     def show_account(self, account_id: uuid.UUID | None) -> None:
         self.timeline.show_account(account_id)
+
+    def apply_type(self, kind: PresenterType) -> None:
+        """The chart drawn larger: rows, bars, labels and the calendar grow together."""
+        self.timeline.view.set_magnification(TIMELINE_MAGNIFICATION * kind.scale)
 
 
 class CustomStepView(QWidget):
