@@ -16,11 +16,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,7 @@ from abm_planner.gui.views.plays.play_tables import (
     PlayTableModel,
     ThresholdDelegate,
     TouchTallyModel,
+    record_table_view,
 )
 from abm_planner.plays.touches import summarise
 from abm_planner.services.changes import Change
@@ -46,23 +45,6 @@ from abm_planner.services.touches import people_touches, touch_settings
 # Changes after which the tab reloads whatever account it shows.
 PLAN_WIDE = frozenset({"plan", "play_template", "team_member", "vocabulary", "vocabulary_term"})
 ACCOUNT_KINDS = frozenset({"play", "touch", "stakeholder", "account", "stakeholder_line"})
-
-
-def _table(parent: QWidget, name: str, accessible: str) -> QTableView:
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setAccessibleName(accessible)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setSortingEnabled(True)
-    rows = table.verticalHeader()
-    rows.hide()
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class PlaysTab(QWidget):
@@ -94,7 +76,7 @@ class PlaysTab(QWidget):
         self.summary.setObjectName("touchSummary")
         self.summary.setWordWrap(True)
 
-        self.plays_table = _table(self, "playTable", self.tr("Plays of this account"))
+        self.plays_table = record_table_view(self, "playTable", self.tr("Plays of this account"))
         self.plays_table.setModel(self.plays_model)
         self.plays_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.plays_table.doubleClicked.connect(self._on_double_click)
@@ -110,7 +92,9 @@ class PlaysTab(QWidget):
         delete.triggered.connect(self.delete_selected)
         self.plays_table.addAction(delete)
 
-        self.people_table = _table(self, "touchTable", self.tr("Touches per stakeholder"))
+        self.people_table = record_table_view(
+            self, "touchTable", self.tr("Touches per stakeholder")
+        )
         self.people_table.setModel(self.people_model)
         self.people_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._threshold_delegate = ThresholdDelegate(self.people_table)

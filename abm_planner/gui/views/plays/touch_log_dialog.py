@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -40,6 +39,7 @@ from abm_planner.gui.models.record_table import (
 )
 from abm_planner.gui.plan_context import PlanContext
 from abm_planner.gui.views.choices import find_choice
+from abm_planner.gui.views.plays.play_tables import record_table_view
 from abm_planner.gui.views.plays.touch_dialog import FUNCTION_LABELS, LogTouchDialog, TouchChoices
 from abm_planner.services.changes import Change
 from abm_planner.services.touches import TouchRow, list_touches, touch_values
@@ -120,20 +120,9 @@ class TouchLogDialog(QDialog):
         self.reload()
 
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("touchLogTable")
-        table.setAccessibleName(self.tr("Logged touches"))
+        table = record_table_view(self, "touchLogTable", self.tr("Logged touches"))
         table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setSortingEnabled(True)
-        table.verticalHeader().hide()
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((90, 180, 110, 130, 90, 170)):
             table.horizontalHeader().resizeSection(column, width)
         table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
