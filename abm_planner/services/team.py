@@ -20,6 +20,7 @@ from abm_planner.domain import vocabularies as vocab
 from abm_planner.domain.fields import FieldKind, FieldSpec, coerce, field_map
 from abm_planner.errors import NotFoundError, UserError
 from abm_planner.services.agreement_rows import CapturedRows, capture, put_back
+from abm_planner.services.ordering import moved
 from abm_planner.services.plans import Plan
 from abm_planner.services.snapshots import Relink
 from abm_planner.store.base import Base
@@ -301,14 +302,7 @@ def moved_order(plan: Plan, solution_id: uuid.UUID, offset: int) -> list[uuid.UU
     order = [row.id for row in list_solutions(plan)]
     if solution_id not in order:
         raise NotFoundError(_SOLUTION_GONE)
-    position = order.index(solution_id)
-    target = position + offset
-    if not 0 <= target < len(order):
-        raise UserError(
-            "That solution is already first." if offset < 0 else "That solution is already last."
-        )
-    order.insert(target, order.pop(position))
-    return order
+    return moved(order, solution_id, offset, "solution")
 
 
 def reorder_solutions(plan: Plan, order: Iterable[uuid.UUID]) -> list[uuid.UUID]:

@@ -38,6 +38,7 @@ from abm_planner.errors import NotFoundError, UserError
 from abm_planner.plays import gaps
 from abm_planner.plays import records as plays
 from abm_planner.services.agreement_rows import CapturedRows, capture, put_back
+from abm_planner.services.ordering import moved
 from abm_planner.services.plans import Plan
 from abm_planner.services.vocabulary_lookup import terms
 from abm_planner.store.base import Base
@@ -253,14 +254,7 @@ def moved_order(plan: Plan, term_id: uuid.UUID, offset: int) -> list[uuid.UUID]:
         order = [t.id for t in terms(session, term.kind)]
     if not item.can_grow:
         raise UserError(f"{item.name} keep their order: {item.fixed}.")
-    position = order.index(term_id)
-    target = position + offset
-    if not 0 <= target < len(order):
-        raise UserError(
-            "That term is already first." if offset < 0 else "That term is already last."
-        )
-    order.insert(target, order.pop(position))
-    return order
+    return moved(order, term_id, offset, "term")
 
 
 def reorder_terms(plan: Plan, kind: str, order: list[uuid.UUID]) -> list[uuid.UUID]:
