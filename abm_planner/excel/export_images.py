@@ -25,6 +25,8 @@ FIT_HEIGHT = 1000
 SHEET_PREFIX = "DMU map – "
 MAX_SHEET_NAME = 31  # Excel's limit
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]+")
+_UNSAFE_IN_ATTRIBUTE = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
+MAX_ALT_TEXT = 255
 IMAGE_ROW = 2  # the picture's top-left cell (zero-based row), below the title line
 
 
@@ -106,6 +108,15 @@ def write_map_sheet(sheet: Any, image: MapImage, title_format: Any) -> None:
             "x_scale": image.scale,
             "y_scale": image.scale,
             "object_position": 3,  # neither moved nor sized with cells
-            "description": f"DMU map of {image.account}",
+            "description": _attribute_text(f"DMU map of {image.account}"),
         },
     )
+
+
+def _attribute_text(text: str) -> str:
+    """Text for an XML attribute (the picture's alt text): no control characters.
+
+    XlsxWriter escapes them in cells but not in attributes, where they make the
+    drawing unreadable and Excel drops the picture with a repair prompt.
+    """
+    return re.sub(r"\s+", " ", _UNSAFE_IN_ATTRIBUTE.sub(" ", text)).strip()[:MAX_ALT_TEXT]

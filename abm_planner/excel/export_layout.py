@@ -7,6 +7,7 @@ such as "Fit score" or "Stakeholders" are computed and only shown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -39,6 +40,9 @@ RECORD_ID = "Record id"
 VERSION = "Version"
 ACCOUNT = "Account"
 ACCOUNT_ID = "Account id"
+WHITESPACE_TAKEN = (ACCOUNT, ACCOUNT_ID)  # the Whitespace sheet's own columns
+MAX_HEADER = 255  # characters in a table column's name
+_UNSAFE_IN_HEADER = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
 
 LEAD_FUNCTIONS = "lead_function"
 TOUCH_FUNCTIONS = "touch_function"
@@ -193,7 +197,7 @@ def sheet_specs(
                 *(
                     _c(header, width=16, choices=vocab.WHITESPACE, highlight=vocab.WHITESPACE)
                     for header in unique_headers(
-                        [name for _id, name in solutions], taken={"account"}
+                        [name for _id, name in solutions], taken=WHITESPACE_TAKEN
                     )
                 ),
                 *_ids(ACCOUNT_ID),
@@ -275,14 +279,22 @@ FINDINGS_SPEC = SheetSpec(
 
 
 def unique_headers(headers: Iterable[str], taken: Iterable[str] = ()) -> list[str]:
-    """Table headers must differ ignoring case and hold no line breaks."""
+    """Table headers as Excel requires them, or it "repairs" the file by dropping the table.
+
+    They must differ ignoring case, hold no line breaks or control characters, and
+    have at most 255 characters; a header that would break a rule is tidied and,
+    if it then collides, numbered.
+    """
     seen = {t.casefold() for t in taken}
     result = []
     for header in headers:
-        base = " ".join(header.split()) or "Column"
+        base = " ".join(_UNSAFE_IN_HEADER.sub(" ", header).split())[:MAX_HEADER].rstrip()
+        base = base or "Column"
         candidate, number = base, 2
         while candidate.casefold() in seen:
-            candidate, number = f"{base} ({number})", number + 1
+            suffix = f" ({number})"
+            candidate = base[: MAX_HEADER - len(suffix)].rstrip() + suffix
+            number += 1
         seen.add(candidate.casefold())
         result.append(candidate)
     return result

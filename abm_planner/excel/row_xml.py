@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from math import isfinite
 from typing import Any
 
 from abm_planner.excel.safe_cells import EXCEL_MAX_TEXT, FORMULA_PREFIXES, utf16_length
@@ -49,6 +50,15 @@ def escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def escape_like(text: str) -> str:
+    """Text that looks like an ``_xHHHH_`` escape, kept literal where Excel decodes them.
+
+    A table column's name is such a place: unescaped, Excel reads ``_x0041_`` as
+    "A", the name no longer equals its header cell, and Excel repairs the table.
+    """
+    return _ESCAPE_LIKE.sub(r"_x005F\1", text)
+
+
 def truncate(text: str) -> str:
     units = text.encode("utf-16-le", "surrogatepass")[: EXCEL_MAX_TEXT * 2]
     return units.decode("utf-16-le", "ignore")
@@ -72,7 +82,12 @@ def text_maker(
 
 def number_maker(letter: str, style: int) -> Maker:
     def make(row: str, value: Any) -> str:
-        number = repr(value) if value.__class__ is float else str(value)
+        if value.__class__ is float:
+            if not isfinite(value):
+                return ""  # no workbook holds inf or NaN ("<v>inf</v>" is repaired away)
+            number = repr(value)
+        else:
+            number = str(value)
         return f'<c r="{letter}{row}" s="{style}"><v>{number}</v></c>'
 
     return make
@@ -94,6 +109,7 @@ class RowStream:
         sheet._write_single_row(first_row)
         self.handle = sheet.row_data_fh
         self.buffer: list[str] = []
+        self.first_row = first_row
         self.last_row = first_row - 1
         self.last_column = 0
 
@@ -111,6 +127,7 @@ class RowStream:
     def close(self) -> None:
         self.flush()
         sheet = self.sheet
-        if self.last_row >= 0:
+        if self.last_row >= self.first_row:  # else the header row is flushed and done:
+            # pointing XlsxWriter back at it would write a second <row r="1"> (a repair)
             sheet._check_dimensions(self.last_row, self.last_column)
             sheet.previous_row = self.last_row

@@ -181,7 +181,7 @@ class WhitespaceSheet(RecordSheet):
             )
         ).all()
         solutions = [(solution, name) for solution, name, _created in found_solutions]
-        headers = layout.unique_headers([n for _i, n in solutions], taken={"account"})
+        headers = layout.unique_headers([n for _i, n in solutions], taken=layout.WHITESPACE_TAKEN)
         exact = {h.casefold(): s for h, s in zip(headers, solutions, strict=True)}
         loose: dict[str, list[tuple[uuid.UUID, str]]] = {}
         for header, solution in zip(headers, solutions, strict=True):

@@ -16,11 +16,13 @@ import contextlib
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from math import isfinite
 from pathlib import Path
 from typing import Any
 
 from abm_planner.excel import row_xml
 from abm_planner.excel.safe_cells import FORMULA_PREFIXES, needs_quote_prefix
+from abm_planner.excel.sheet_limits import MAX_FORMULA, drop_down, formula_text
 from abm_planner.excel.sheet_styles import (
     EXCEL_EPOCH_ORDINAL,
     TABLE_STYLE,
@@ -108,6 +110,8 @@ class WorkbookWriter:
         table = self._declare_table(sheet, spec)
         count = self.write_rows(sheet, spec.name, spec.columns, rows)
         last_row = max(count, 1)
+        if count == 0:  # the table's empty row: inside the sheet's dimension, as Excel has it
+            sheet.write_blank(1, len(spec.columns) - 1, None, self._blank_format(spec.columns[-1]))
         from xlsxwriter.utility import xl_range
 
         whole = xl_range(0, 0, last_row, len(spec.columns) - 1)
@@ -183,20 +187,34 @@ class WorkbookWriter:
 
     def _declare_table(self, sheet: Any, spec: SheetSpec) -> dict[str, Any]:
         headers = [
-            {"header": column.header, "header_format": self._header_format(column.header)}
+            {
+                "header": row_xml.escape_like(column.header),
+                "header_format": self._header_format(column.header),
+            }
             for column in spec.columns
         ]
         options = {"name": spec.table, "style": TABLE_STYLE, "columns": headers}
+        # add_table writes the header cells into the shared strings: give it a scratch
+        # table, or the workbook carries strings no cell uses (the cells come next, inline).
+        from xlsxwriter.sharedstrings import SharedStringTable
+
+        shared, sheet.str_table = sheet.str_table, SharedStringTable()
         sheet.constant_memory = False
         try:
             result = sheet.add_table(0, 0, 1, len(spec.columns) - 1, options)
         finally:
             sheet.constant_memory = True
+            sheet.str_table = shared
         if result != 0:
             raise RuntimeError(f"XlsxWriter refused the table of sheet {spec.name} ({result})")
         for index, column in enumerate(spec.columns):
             sheet.write_string(0, index, column.header, self._header_format(column.header))
         return sheet.tables[-1]  # type: ignore[no-any-return]
+
+    def _blank_format(self, column: Column) -> Any:
+        if column.kind in TEXT_KINDS:
+            return self.styles.text_format(column.kind, quoted=False)
+        return self.styles.cell[column.kind]
 
     def _header_format(self, header: str) -> Any:
         return self.styles.header_quoted if needs_quote_prefix(header) else self.styles.header
@@ -226,7 +244,8 @@ class WorkbookWriter:
             return write_date
 
         def write_plain_number(row: int, value: Any) -> None:
-            write_number(row, index, value, number_format)
+            if value.__class__ is not float or isfinite(value):  # inf and NaN stay blank
+                write_number(row, index, value, number_format)
 
         return write_plain_number
 
@@ -236,8 +255,12 @@ class WorkbookWriter:
             options = {"hidden": True, "level": 1} if column.hidden else None
             sheet.set_column(index, index, column.width, None, options)
             if column.choices and self.lists.get(column.choices):
-                sheet.data_validation(1, index, bottom, index, _validation(column))
+                drop = drop_down(column.header, column.choices, column.strict_choices)
+                sheet.data_validation(1, index, bottom, index, drop)
             for label, colours in self.highlights.get(column.highlight or "", []):
+                value = formula_text(label)
+                if len(value) > MAX_FORMULA:
+                    continue  # a label this long cannot be matched by a formula
                 sheet.conditional_format(
                     1,
                     index,
@@ -246,7 +269,7 @@ class WorkbookWriter:
                     {
                         "type": "cell",
                         "criteria": "==",
-                        "value": _formula_text(label),
+                        "value": value,
                         "format": self.styles.highlight(colours),
                     },
                 )
@@ -343,30 +366,3 @@ def _drop_open_zips(error: BaseException | None) -> None:
                         handle.close()
             trace = trace.tb_next
         error = error.__context__
-
-
-def _validation(column: Column) -> dict[str, Any]:
-    options: dict[str, Any] = {
-        "validate": "list",
-        "source": f"=list_{column.choices}",
-        "ignore_blank": True,
-    }
-    if column.strict_choices:
-        options |= {
-            "error_type": "stop",
-            "error_title": "Not in the plan's list",
-            "error_message": f"Choose a {column.header.lower()} from the list "
-            "(the plan's lists are on the hidden Lists sheet).",
-        }
-    else:
-        options |= {
-            "error_type": "information",
-            "error_title": column.header,
-            "error_message": "Several entries may be separated by ';'.",
-        }
-    return options
-
-
-def _formula_text(text: str) -> str:
-    """A text constant in a formula: quoted, inner quotes doubled."""
-    return '"' + text.replace('"', '""') + '"'
