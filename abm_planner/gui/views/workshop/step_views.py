@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -175,12 +175,14 @@ class DmuStepView(QWidget):
 
     The map is the app's own, with the projector's card style (larger type, names on
     two lines) and fitted to the screen whenever the step comes up, so the room sees
-    the whole buying group at once; Ctrl+= then zooms in on it.
+    the whole buying group at once; Ctrl+= then zooms in on it. Unless the team set
+    the org chart by hand, it is laid out compactly for the screen (``presenter_map``).
     """
 
     def __init__(self, context: PlanContext, parent: QWidget | None = None) -> None:
         from abm_planner.gui.views.dmu_map.card_style import PRESENTER_CARDS
         from abm_planner.gui.views.dmu_map.map_tab import DmuMapTab
+        from abm_planner.gui.views.workshop.presenter_map import CompactOrgChart
 
         super().__init__(parent)
         self.setObjectName("dmuStep")
@@ -188,7 +190,8 @@ class DmuStepView(QWidget):
         self.map.scene.set_card_style(PRESENTER_CARDS)
         self.map.view.fit_max = PRESENTER_FIT_MAX
         self.map.splitter.setSizes([1000, FINDINGS_WIDTH])
-        self.map.layout_ready.connect(self._fit_if_pending)
+        self.compact = CompactOrgChart(self.map, PRESENTER_FIT_MAX)
+        self.map.layout_ready.connect(self._on_layout_ready)
         for action in (self.map.toolbar.zoom_in, self.map.toolbar.zoom_out):
             action.triggered.connect(self._stop_fitting)
         self._fitting = True  # fit again on resizes until someone zooms by hand
@@ -206,8 +209,15 @@ class DmuStepView(QWidget):
         self._fitting = True
         self._fit_if_pending()
 
+    def _on_layout_ready(self) -> None:
+        self.compact.apply()
+        if self._fitting and self.map.scene.cards:
+            self.map.view.fit()
+
     def _fit_if_pending(self) -> None:
         if self._fitting and self.map.scene.cards:
+            if self.compact.shown:  # laid out again for the screen's new shape
+                self.compact.apply()
             self.map.view.fit()
 
     def _stop_fitting(self) -> None:
@@ -233,6 +243,11 @@ class DmuStepView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._fit_if_pending()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # once the map has its new theme
+            QTimer.singleShot(0, self, self.compact.refresh_pen)
 
 
 class NeedsObjectivesView(QWidget):
