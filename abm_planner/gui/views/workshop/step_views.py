@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -190,6 +191,13 @@ class DmuStepView(QWidget):
         self.map.scene.set_card_style(PRESENTER_CARDS)
         self.map.view.fit_max = PRESENTER_FIT_MAX
         self.map.splitter.setSizes([1000, FINDINGS_WIDTH])
+        # Large type: long lines end in "…" and headings wrap; a sideways scroll bar would
+        # cover the fifth name of the ranking.
+        for findings in self.map.findChildren(QListWidget):
+            findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            findings.setUniformItemSizes(True)
+        for label in self.map.panel.findChildren(QLabel):
+            label.setWordWrap(True)
         self.compact = CompactOrgChart(self.map, PRESENTER_FIT_MAX)
         self.map.layout_ready.connect(self._on_layout_ready)
         for action in (self.map.toolbar.zoom_in, self.map.toolbar.zoom_out):
