@@ -131,6 +131,7 @@ class StartWorkshopDialog(QDialog):
         self.agenda.setHorizontalHeaderLabels([self.tr("Step"), self.tr("Minutes")])
         self.agenda.verticalHeader().hide()
         self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agenda.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for step, title in agenda:
             self.add_step(step, title, SUGGESTED_MINUTES.get(step))

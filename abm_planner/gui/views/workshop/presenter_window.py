@@ -290,10 +290,21 @@ class PresenterWindow(QWidget):
             self._apply_type_to(view)
 
     def _apply_type_to(self, view: QWidget) -> None:
-        """Sizes a style sheet cannot set (row heights, a chart's magnification)."""
+        """Sizes a style sheet cannot set (row heights, a chart's magnification), and the
+        presenter's colours on every widget of ``view``.
+
+        Under the app's style sheet a widget that a style sheet rule matches is polished
+        from the *application* palette, not its parent's: on a light desktop theme the
+        reused map, toolbar and tables came out light on the dark presenter (toolbar text
+        near-invisible). So the palette is set on each widget explicitly, again after
+        every style sheet change (a re-polish resets it).
+        """
         apply_type = getattr(view, "apply_type", None)
         if apply_type is not None:
             apply_type(self.type)
+        palette = self.palette()
+        for widget in (view, *view.findChildren(QWidget)):
+            widget.setPalette(palette)
 
     # -- keys ----------------------------------------------------------------------------
 
