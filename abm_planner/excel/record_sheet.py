@@ -18,6 +18,7 @@ and the preview notes it, so the edits in the other columns still come back.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -123,6 +124,15 @@ class RecordSheet:
     plan_wide: ClassVar[bool] = False  # rows may belong to the whole plan (blank Account)
     named: ClassVar[dict[str, str]] = {}  # reference fields -> the kind of record they name
     choices: ClassVar[dict[str, dict[str, str]]] = {}  # fixed-set fields -> key -> label
+    # The row's values (``state`` is the plan's record, None for a new row) or INVALID;
+    # every sheet read row by row (``read`` below) defines it, a sheet with its own
+    # ``read`` (the Whitespace grid) need not.
+    row_values: Callable[[RowAt, Any], RowValues | Any]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.read is RecordSheet.read and not hasattr(cls, "row_values"):
+            raise TypeError(f"{cls.__name__} is read row by row: it needs row_values()")
 
     def load(self, trip: RoundTrip) -> dict[uuid.UUID, RecordState]:
         """The plan's records of the exported scope, values as ``row_values`` gives them.
@@ -133,10 +143,6 @@ class RecordSheet:
         return load_states(
             trip, self.model, list(self.specs), name_field=self.name_field, plan_wide=self.plan_wide
         )
-
-    def row_values(self, at: RowAt, state: Any) -> RowValues | Any:
-        """The row's values (``state`` is the plan's record, None for a new row) or INVALID."""
-        raise NotImplementedError
 
     def title(self, trip: RoundTrip, values: dict[str, Any]) -> str:
         """The record as the preview names it (``trip`` finds the names of references)."""
